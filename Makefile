@@ -1,0 +1,43 @@
+# The follow-up planner. `make run` serves it, `make test` checks everything.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PORT
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint openapi bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-9s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/.installed: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(BIN)/.installed ## Create .venv and install the service with its test tools
+
+run: install ## Serve on 127.0.0.1:$PORT (default 8000), docs at /docs
+	$(BIN)/followup serve --host 127.0.0.1 --port $(PORT)
+
+test: install ## Lint, then the whole test suite with coverage
+	$(MAKE) --no-print-directory lint
+	$(BIN)/pytest -n 2 --cov --cov-report=term
+
+lint: install ## ruff, mypy (strict on app/) and the import contracts (pure domain)
+	$(BIN)/ruff check app tests bench
+	$(BIN)/ruff format --check app tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+openapi: install ## Rewrite openapi/openapi.json from the app (the committed contract)
+	$(BIN)/followup openapi openapi/openapi.json
+
+bench: install ## Benchmarks: planner micro-benchmark and HTTP load on loopback (ratios)
+	$(BIN)/python bench/run.py
+
+clean: ## Remove the virtualenv and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis

@@ -1,0 +1,1 @@
+"""The HTTP shell: routers, wire schemas, error handling."""

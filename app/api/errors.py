@@ -1,0 +1,186 @@
+"""One way to fail: every error is an RFC 9457 problem document (application/problem+json)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from http import HTTPStatus
+from typing import Any
+
+import orjson
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.domain.errors import InvalidFacts
+
+PROBLEM_JSON = "application/problem+json"
+VALIDATION_TYPE = "urn:followup:problem:invalid-fields"
+log = logging.getLogger("app.errors")
+
+
+def problem(
+    status: int,
+    detail: str,
+    *,
+    type_: str = "about:blank",
+    errors: list[dict[str, str]] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    body: dict[str, Any] = {
+        "type": type_,
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+    }
+    if errors is not None:
+        body["errors"] = errors
+    return Response(
+        orjson.dumps(body), status_code=status, media_type=PROBLEM_JSON, headers=headers
+    )
+
+
+def field_error(loc: Sequence[str | int], message: str) -> dict[str, str]:
+    """A field as people read it (``contacts[0].email``) and as a JSON pointer."""
+    field = ""
+    for part in loc:
+        field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
+    pointer = "/" + "/".join(str(part).replace("~", "~0").replace("/", "~1") for part in loc)
+    return {"field": field or "body", "pointer": pointer if loc else "", "message": message}
+
+
+def _validation_errors(errors: Sequence[Any]) -> list[dict[str, str]]:
+    found = []
+    for error in errors:
+        loc = [part for part in error["loc"] if part not in ("body",)]
+        # Pydantic names the member of a union it tried; the field is what the caller wrote.
+        loc = [
+            part
+            for part in loc
+            if not (
+                isinstance(part, str)
+                and part.startswith(
+                    ("function-after[", "constrained-str", "nullable[", "str", "lax-or-strict")
+                )
+            )
+        ]
+        message = str(error["msg"]).removeprefix("Value error, ")
+        found.append(field_error(loc, message))
+    return found
+
+
+def _invalid(detail: str, errors: list[dict[str, str]]) -> Response:
+    return problem(422, detail, type_=VALIDATION_TYPE, errors=errors)
+
+
+async def _on_validation(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)  # noqa: S101 - registered for this type only
+    errors = exc.errors()
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return problem(400, "The request body is not valid JSON.")
+    found = _validation_errors(errors)
+    return _invalid(
+        f"{len(found)} field(s) are invalid: "
+        + ", ".join(sorted({e["field"] for e in found}))
+        + ".",
+        found,
+    )
+
+
+async def _on_invalid_facts(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, InvalidFacts)  # noqa: S101
+    found = [field_error(loc, message) for loc, message in exc.problems]
+    return _invalid(
+        f"{len(found)} field(s) are invalid: "
+        + ", ".join(sorted({e["field"] for e in found}))
+        + ".",
+        found,
+    )
+
+
+async def _on_http(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)  # noqa: S101
+    detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).description
+    return problem(exc.status_code, detail, headers=exc.headers)
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return problem(500, "Something went wrong on our side; the request changed nothing.")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _on_validation)
+    app.add_exception_handler(InvalidFacts, _on_invalid_facts)
+    app.add_exception_handler(StarletteHTTPException, _on_http)
+    app.add_exception_handler(Exception, _on_unexpected)
+
+
+class RequestLimits:
+    """Refuses bodies over the size limit (413) and bodies that are not JSON (415).
+
+    A pure ASGI middleware: a body with a Content-Length within the limit passes untouched;
+    one without is read up to the limit, then replayed to the app.
+    """
+
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH"):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        length = headers.get(b"content-length")
+        if length is not None and length.isdigit():
+            if int(length) > self.max_body_bytes:
+                await self._refuse(scope, receive, send, 413, self._too_large())
+                return
+            if int(length) > 0 and not _is_json(headers.get(b"content-type", b"")):
+                await self._refuse(scope, receive, send, 415, _NOT_JSON)
+                return
+            await self.app(scope, receive, send)
+            return
+        body = b""
+        more = True
+        while more:
+            message = await receive()
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.max_body_bytes:
+                await self._refuse(scope, receive, send, 413, self._too_large())
+                return
+        if body and not _is_json(headers.get(b"content-type", b"")):
+            await self._refuse(scope, receive, send, 415, _NOT_JSON)
+            return
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    def _too_large(self) -> str:
+        return f"The request body is larger than {self.max_body_bytes} bytes."
+
+    async def _refuse(
+        self, scope: Scope, receive: Receive, send: Send, status: int, detail: str
+    ) -> None:
+        await problem(status, detail)(scope, receive, send)
+
+
+_NOT_JSON = "Send the body as JSON, with the header Content-Type: application/json."
+
+
+def _is_json(content_type: bytes) -> bool:
+    media = content_type.split(b";", 1)[0].strip().lower()
+    return media == b"application/json" or (
+        media.startswith(b"application/") and media.endswith(b"+json")
+    )

@@ -1,0 +1,245 @@
+"""Wire schemas to domain facts, and a domain plan to its wire form."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from app.api.schemas import ContactIn, EventIn, PlanRequest
+from app.domain.calendar import CalendarSpec
+from app.domain.errors import InvalidFacts
+from app.domain.model import (
+    Candidate,
+    Channel,
+    CompetingDeadline,
+    Contact,
+    DecisionTimeline,
+    Event,
+    EventType,
+    InterviewFacts,
+    Plan,
+    Step,
+)
+from app.domain.policies import BusinessDayWindow, Policy
+from app.domain.timeline import WEEKDAYS
+from app.messages import Message
+from app.services.planning import PlannedInterview
+
+
+def _contact(contact: ContactIn) -> Contact:
+    return Contact(
+        name=contact.name,
+        email=str(contact.email) if contact.email else None,
+        phone=contact.phone,
+        role=contact.role,
+        interviewed=contact.interviewed,
+        scheduled_interview=contact.scheduled_interview,
+        primary=contact.primary,
+        timezone=ZoneInfo(contact.timezone) if contact.timezone else None,
+        discussion_point=contact.discussion_point,
+        preferred_channel=Channel(contact.preferred_channel) if contact.preferred_channel else None,
+    )
+
+
+def _event(event: EventIn) -> Event:
+    return Event(
+        type=event.type,
+        at=event.at,
+        contact_email=str(event.contact_email) if event.contact_email else None,
+        outcome=event.outcome,
+        new_deadline=event.new_deadline,
+        timeline_text=event.timeline_text,
+        note=event.note,
+    )
+
+
+def _check(request: PlanRequest) -> None:
+    """Checks across fields, each tied to the field to fix."""
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    if request.interview.starts_at.tzinfo is None and request.interview.timezone is None:
+        problems.append(
+            (
+                ("interview", "starts_at"),
+                "needs a UTC offset (e.g. 2026-11-24T10:00:00-05:00), or give interview.timezone",
+            )
+        )
+    for index, event in enumerate(request.events):
+        if event.type is EventType.REPLY_RECEIVED and event.outcome is None:
+            problems.append((("events", index, "outcome"), "a reply_received event needs one"))
+    if problems:
+        raise InvalidFacts(problems)
+
+
+def facts_from(request: PlanRequest, *, default_country: str) -> InterviewFacts:
+    """The domain's facts from a validated request.
+
+    Raises:
+        InvalidFacts: for a start time with no zone, or a reply with no outcome.
+    """
+    _check(request)
+    interview = request.interview
+    zone: tzinfo
+    if interview.timezone is not None:
+        zone = ZoneInfo(interview.timezone)
+        starts_at = (
+            interview.starts_at.replace(tzinfo=zone)
+            if interview.starts_at.tzinfo is None
+            else interview.starts_at
+        )
+    else:
+        zone = interview.starts_at.tzinfo  # type: ignore[assignment]  # checked by the schema
+        starts_at = interview.starts_at
+    calendar = request.calendar
+    timeline = request.decision_timeline
+    competing = request.competing_deadline
+    return InterviewFacts(
+        candidate=Candidate(
+            request.candidate.name,
+            str(request.candidate.email) if request.candidate.email else None,
+            request.candidate.phone,
+        ),
+        company=request.company,
+        job_title=request.job_title,
+        job_family=request.job_family,
+        starts_at=starts_at,
+        timezone=zone,
+        duration=timedelta(minutes=interview.duration_minutes),
+        format=interview.format,
+        contacts=tuple(_contact(c) for c in request.contacts),
+        timeline=DecisionTimeline(timeline.by, timeline.text) if timeline else None,
+        preferred_channel=Channel(request.preferred_channel),
+        calendar=(
+            CalendarSpec(calendar.country, calendar.subdivision, tuple(calendar.extra_closed))
+            if calendar
+            else CalendarSpec(default_country)
+        ),
+        competing_deadline=(
+            CompetingDeadline(competing.date, competing.company) if competing else None
+        ),
+        thank_you_sent_at=request.thank_you_sent_at,
+        events=tuple(_event(e) for e in request.events),
+        discussion_points=tuple(request.discussion_points),
+        strengths=tuple(request.strengths),
+        concerns_to_address=tuple(request.concerns_to_address),
+        additional_info=tuple(request.additional_info),
+    )
+
+
+def overrides_from(request: PlanRequest) -> dict[str, Any]:
+    """The policy overrides the request set, windows as domain values."""
+    if request.policy_overrides is None:
+        return {}
+    raw = request.policy_overrides.model_dump(exclude_unset=True)
+    return {
+        key: BusinessDayWindow(**value) if isinstance(value, dict) else value
+        for key, value in raw.items()
+    }
+
+
+# -- to the wire ----------------------------------------------------------------------------
+
+
+def _time(moment: datetime) -> str:
+    return moment.isoformat()
+
+
+def _window(window: BusinessDayWindow | None) -> dict[str, int] | None:
+    return None if window is None else {"first": window.first, "last": window.last}
+
+
+def policy_wire(policy: Policy) -> dict[str, Any]:
+    return {
+        "name": policy.name,
+        "thank_you_within_hours": policy.thank_you_within_hours,
+        "follow_up_after_deadline": _window(policy.follow_up_after_deadline),
+        "follow_up_without_timeline": _window(policy.follow_up_without_timeline),
+        "final_follow_up_after": _window(policy.final_follow_up_after),
+        "escalation": policy.escalation,
+        "escalation_after": _window(policy.escalation_after),
+        "move_on_after": policy.move_on_after,
+        "business_hours_start": policy.business_hours_start.strftime("%H:%M"),
+        "business_hours_end": policy.business_hours_end.strftime("%H:%M"),
+    }
+
+
+def _message(message: Message | None) -> dict[str, Any] | None:
+    if message is None:
+        return None
+    return {
+        "channel": message.channel.value,
+        "to": list(message.to),
+        "subject": message.subject,
+        "body_text": message.body_text,
+        "body_html": message.body_html,
+        "script": message.script,
+    }
+
+
+def _step(step: Step, message: Message | None) -> dict[str, Any]:
+    return {
+        "id": step.id,
+        "kind": step.kind.value,
+        "channel": step.channel.value,
+        "to": [
+            {"name": c.name, "email": c.email, "phone": c.phone, "role": c.role.value}
+            for c in step.to
+        ],
+        "window": {"earliest": _time(step.window.earliest), "latest": _time(step.window.latest)},
+        "send_at": _time(step.send_at),
+        "status": step.status.value,
+        "condition": step.condition,
+        "optional": step.optional,
+        "rationale": step.rationale,
+        "rules": list(step.rules),
+        "sources": list(step.sources),
+        "done_at": _time(step.done_at) if step.done_at else None,
+        "message": _message(message),
+    }
+
+
+def plan_wire(planned: PlannedInterview) -> dict[str, Any]:
+    """A plan as JSON-ready data, shaped as :class:`app.api.schemas.PlanOut`."""
+    plan: Plan = planned.plan
+    timeline = plan.timeline
+    action = plan.next_action
+    expectations = plan.expectations
+    return {
+        "as_of": _time(plan.as_of),
+        "status": plan.status.value,
+        "status_reason": plan.status_reason,
+        "timeline": {
+            "deadline": timeline.deadline.isoformat() if timeline.deadline else None,
+            "source": timeline.source.value,
+            "text": timeline.text,
+            "matched": timeline.matched,
+            "interpretation": timeline.interpretation,
+        },
+        "steps": [_step(s, planned.messages.get(s.id)) for s in plan.steps],
+        "next_action": None
+        if action is None
+        else {
+            "step_id": action.step_id,
+            "kind": action.kind.value,
+            "status": action.status.value,
+            "send_at": _time(action.send_at),
+            "summary": action.summary,
+        },
+        "expectations": None
+        if expectations is None
+        else {
+            "job_family": expectations.job_family,
+            "typical_days_to_hire": expectations.typical_days_to_hire,
+            "summary": expectations.summary,
+            "rules": list(expectations.rules),
+            "sources": list(expectations.sources),
+        },
+        "warnings": [{"code": w.code, "message": w.message} for w in plan.warnings],
+        "policy": policy_wire(plan.policy),
+        "calendar": {
+            "country": plan.calendar.country,
+            "subdivision": plan.calendar.subdivision,
+            "extra_closed": [d.isoformat() for d in plan.calendar.extra_closed],
+            "weekend": [WEEKDAYS[d] for d in sorted(plan.weekend)],
+        },
+    }

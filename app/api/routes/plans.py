@@ -1,0 +1,74 @@
+"""Plans: interview facts in, a follow-up plan with its messages out. Nothing is stored."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from app.api.errors import PROBLEM_JSON
+from app.api.mapping import facts_from, overrides_from, plan_wire, policy_wire
+from app.api.schemas import (
+    ParameterSource,
+    PlanOut,
+    PlanRequest,
+    PoliciesOut,
+    Problem,
+)
+from app.domain.policies import PARAMETER_SOURCES, POLICIES
+from app.domain.rules import sources_of
+from app.services.planning import plan_interview, resolve_policy
+
+router = APIRouter(prefix="/v1", tags=["plans"])
+
+
+def _problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {status: {"model": Problem, "content": {PROBLEM_JSON: {}}} for status in statuses}
+
+
+def _json(data: Any) -> Response:
+    return Response(orjson.dumps(data), media_type="application/json")
+
+
+@router.post(
+    "/plans",
+    response_model=PlanOut,
+    summary="Plan the follow-up for one interview.",
+    responses=_problems(400, 413, 415, 422),
+)
+async def create_plan(body: PlanRequest, request: Request) -> Response:
+    """Interview facts in; the plan, its reasons and ready-to-send messages out. Stateless."""
+    settings = request.app.state.settings
+    facts = facts_from(body, default_country=settings.default_country)
+    planned = plan_interview(
+        facts=facts,
+        policy=resolve_policy(body.policy, overrides_from(body)),
+        as_of=body.as_of or datetime.now(UTC),
+    )
+    return _json(plan_wire(planned))
+
+
+def _policies() -> dict[str, Any]:
+    sources = {
+        key: ParameterSource(rules=list(rules), sources=list(sources_of(rules)), note=note)
+        for key, (rules, note) in PARAMETER_SOURCES.items()
+    }
+    return PoliciesOut(
+        default="standard",
+        policies=[
+            {"name": name, "parameters": policy_wire(policy), "sources": sources}
+            for name, policy in POLICIES.items()
+        ],
+    ).model_dump(mode="json")
+
+
+_POLICIES = orjson.dumps(_policies())
+
+
+@router.get("/policies", response_model=PoliciesOut, summary="The policies and their sources.")
+async def list_policies() -> Response:
+    """Every named policy, each parameter's value, and the rules and seeds behind it."""
+    return Response(_POLICIES, media_type="application/json")

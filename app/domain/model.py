@@ -1,0 +1,258 @@
+"""The domain's vocabulary: interview facts in, a plan out. Plain frozen dataclasses."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+from enum import StrEnum
+
+from app.domain.calendar import CalendarSpec
+from app.domain.policies import Policy
+
+
+class InterviewFormat(StrEnum):
+    PHONE = "phone"
+    VIDEO = "video"
+    IN_PERSON = "in_person"
+
+
+class ContactRole(StrEnum):
+    HIRING_MANAGER = "hiring_manager"
+    RECRUITER = "recruiter"
+    INTERVIEWER = "interviewer"
+    OTHER = "other"
+
+
+class Channel(StrEnum):
+    EMAIL = "email"
+    PHONE = "phone"
+    NONE = "none"
+
+
+class StepKind(StrEnum):
+    THANK_YOU = "thank_you"
+    FOLLOW_UP = "follow_up"
+    FINAL_FOLLOW_UP = "final_follow_up"
+    ESCALATION = "escalation"
+    MOVE_ON = "move_on"
+
+
+class StepStatus(StrEnum):
+    DONE = "done"
+    DUE = "due"
+    UPCOMING = "upcoming"
+    OVERDUE = "overdue"
+    WAITING = "waiting"
+    SKIPPED = "skipped"
+
+
+class PlanStatus(StrEnum):
+    ACTIVE = "active"
+    CLOSED = "closed"
+    MOVED_ON = "moved_on"
+
+
+class EventType(StrEnum):
+    THANK_YOU_SENT = "thank_you_sent"
+    FOLLOW_UP_SENT = "follow_up_sent"
+    CALL_MADE = "call_made"
+    REPLY_RECEIVED = "reply_received"
+    WITHDRAWN = "withdrawn"
+
+
+class ReplyOutcome(StrEnum):
+    OFFER = "offer"
+    REJECTION = "rejection"
+    NEXT_ROUND = "next_round"
+    UPDATE = "update"
+
+
+class TimelineSource(StrEnum):
+    DATE = "date"
+    TEXT = "text"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    name: str
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """Someone at the hiring company.
+
+    Attributes:
+        interviewed: the candidate was interviewed by them (they get a thank-you, R2).
+        scheduled_interview: they arranged the interview (a primary contact, R15).
+        primary: the caller names them the primary contact outright.
+        timezone: their own zone; None means the interview's.
+        preferred_channel: the channel they asked to be contacted by (R4).
+    """
+
+    name: str
+    email: str | None = None
+    phone: str | None = None
+    role: ContactRole = ContactRole.OTHER
+    interviewed: bool = False
+    scheduled_interview: bool = False
+    primary: bool = False
+    timezone: tzinfo | None = None
+    discussion_point: str | None = None
+    preferred_channel: Channel | None = None
+
+    @property
+    def key(self) -> str:
+        """A short stable identity for step ids: from the address, else the name."""
+        basis = (self.email or self.name).strip().lower()
+        return hashlib.sha256(basis.encode()).hexdigest()[:8]
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionTimeline:
+    """What the interviewer said about the decision: a date, or their words."""
+
+    by: date | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CompetingDeadline:
+    """Another process moving faster (R12): the date its answer is needed by."""
+
+    on: date
+    company: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened since the interview."""
+
+    type: EventType
+    at: datetime
+    contact_email: str | None = None
+    outcome: ReplyOutcome | None = None
+    new_deadline: date | None = None
+    timeline_text: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewFacts:
+    """Everything known about one interview; ``starts_at`` is timezone-aware."""
+
+    candidate: Candidate
+    company: str
+    job_title: str
+    starts_at: datetime
+    timezone: tzinfo
+    calendar: CalendarSpec
+    duration: timedelta = timedelta(minutes=60)
+    format: InterviewFormat = InterviewFormat.VIDEO
+    contacts: tuple[Contact, ...] = ()
+    job_family: str | None = None
+    timeline: DecisionTimeline | None = None
+    preferred_channel: Channel = Channel.EMAIL
+    competing_deadline: CompetingDeadline | None = None
+    thank_you_sent_at: datetime | None = None
+    events: tuple[Event, ...] = ()
+    discussion_points: tuple[str, ...] = ()
+    strengths: tuple[str, ...] = ()
+    concerns_to_address: tuple[str, ...] = ()
+    additional_info: tuple[str, ...] = ()
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + self.duration
+
+    @property
+    def local_start(self) -> datetime:
+        return self.starts_at.astimezone(self.timezone)
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    earliest: datetime
+    latest: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineReading:
+    """How the decision timeline was read.
+
+    Attributes:
+        deadline: the date the decision is expected by, or None.
+        source: ``date`` (given as a date), ``text`` (read from words) or ``none``.
+        matched: the part of the text that was read.
+        interpretation: one sentence saying how it was read.
+    """
+
+    deadline: date | None
+    source: TimelineSource
+    text: str | None = None
+    matched: str | None = None
+    interpretation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    id: str
+    kind: StepKind
+    channel: Channel
+    to: tuple[Contact, ...]
+    window: Window
+    send_at: datetime
+    status: StepStatus
+    rationale: str
+    rules: tuple[str, ...]
+    sources: tuple[int, ...]
+    condition: str | None = None
+    optional: bool = False
+    done_at: datetime | None = None
+    #: For messages: the contact a follow-up reports back to (the recruiter, for an escalation).
+    regarding: Contact | None = None
+    #: R12: mention the faster process in this message.
+    mentions_competing_process: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NextAction:
+    step_id: str
+    kind: StepKind
+    status: StepStatus
+    send_at: datetime
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class Expectations:
+    job_family: str
+    typical_days_to_hire: int
+    summary: str
+    rules: tuple[str, ...] = ("R14",)
+    sources: tuple[int, ...] = (2,)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    as_of: datetime
+    status: PlanStatus
+    timeline: TimelineReading
+    steps: tuple[Step, ...]
+    next_action: NextAction | None
+    expectations: Expectations | None
+    warnings: tuple[Warning, ...]
+    policy: Policy
+    calendar: CalendarSpec
+    weekend: frozenset[int] = field(default_factory=frozenset)
+    #: One sentence on why the plan has its status.
+    status_reason: str = ""

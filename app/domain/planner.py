@@ -1,0 +1,692 @@
+"""The planner of SPEC.md section 5: interview facts, policy and ``as_of`` in, a plan out.
+
+Deterministic: the same facts, events, policy and ``as_of`` always give the same plan. Every
+window of a later step hangs off the effective day of the step before it, the day it was
+really sent or else the day it is planned for, so a late thank-you moves everything after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from app.domain.calendar import BusinessCalendar
+from app.domain.errors import InvalidFacts
+from app.domain.model import (
+    Channel,
+    Contact,
+    ContactRole,
+    DecisionTimeline,
+    Event,
+    EventType,
+    Expectations,
+    InterviewFacts,
+    NextAction,
+    Plan,
+    PlanStatus,
+    ReplyOutcome,
+    Step,
+    StepKind,
+    StepStatus,
+    TimelineReading,
+    TimelineSource,
+    Warning,
+    Window,
+)
+from app.domain.policies import BusinessDayWindow, Policy
+from app.domain.rules import sources_of
+from app.domain.timeline import format_day, read_timeline
+
+#: R14: typical days to hire by job family (LinkedIn analysis of 400,000 hires, 2020-2021; 002).
+DAYS_TO_HIRE = {
+    "engineering": 49,
+    "research": 48,
+    "project_management": 47,
+    "customer_service": 34,
+    "administrative": 33,
+}
+
+#: A thank-you sent the minute the call ends reads automatic; leave an hour (R1 "soon after").
+THANK_YOU_SETTLE = timedelta(hours=1)
+
+_MESSAGE_EVENTS = (EventType.FOLLOW_UP_SENT, EventType.CALL_MADE)
+
+
+def normalize_job_family(job_family: str | None) -> str | None:
+    """``Project Management`` and ``project-management`` both become ``project_management``."""
+    if job_family is None:
+        return None
+    return "_".join(job_family.strip().lower().replace("-", " ").split()) or None
+
+
+def primary_contact(contacts: Iterable[Contact]) -> Contact | None:
+    """R15: the contact named primary, else the one who scheduled the interview, else the
+    hiring manager, else a recruiter, else the first contact."""
+    contacts = tuple(contacts)
+    for wanted in (
+        lambda c: c.primary,
+        lambda c: c.scheduled_interview,
+        lambda c: c.role is ContactRole.HIRING_MANAGER,
+        lambda c: c.role is ContactRole.RECRUITER,
+    ):
+        for contact in contacts:
+            if wanted(contact):
+                return contact
+    return contacts[0] if contacts else None
+
+
+@dataclass(slots=True)
+class _Cycle:
+    """One wait for a decision: from the interview, or from a reply that gave a new date."""
+
+    number: int
+    anchor_day: date
+    reading: TimelineReading
+    messages: list[Event] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _History:
+    """What the events say, read in time order."""
+
+    thank_you_for_all: datetime | None
+    thank_you_by_email: dict[str, datetime]
+    cycles: list[_Cycle]
+    closed_by: str | None = None
+
+
+class _Planner:
+    def __init__(
+        self,
+        facts: InterviewFacts,
+        policy: Policy,
+        as_of: datetime,
+        calendar: BusinessCalendar,
+        day_first: bool,
+    ) -> None:
+        if not facts.contacts:
+            raise InvalidFacts([(("contacts",), "at least one contact is needed")])
+        if as_of.tzinfo is None or facts.starts_at.tzinfo is None:
+            raise InvalidFacts([(("as_of",), "must carry a UTC offset")])
+        self.facts = facts
+        self.policy = policy
+        self.as_of = as_of
+        self.calendar = calendar
+        self.day_first = day_first
+        self.interview_day = facts.local_start.date()
+        self.warnings: list[Warning] = []
+        self.primary = primary_contact(facts.contacts) or facts.contacts[0]
+
+    # -- time ---------------------------------------------------------------------------------
+
+    def zone(self, contact: Contact) -> tzinfo:
+        return contact.timezone or self.facts.timezone
+
+    def _at(self, day: date, clock: time, zone: tzinfo) -> datetime:
+        return datetime.combine(day, clock, tzinfo=zone)
+
+    def business_days(self, first: date, last: date, zone: tzinfo) -> Window:
+        """A window from the start of business hours on ``first`` to their end on ``last``."""
+        return Window(
+            self._at(first, self.policy.business_hours_start, zone),
+            self._at(last, self.policy.business_hours_end, zone),
+        )
+
+    def next_business_moment(self, moment: datetime, zone: tzinfo) -> datetime:
+        """The first moment at or after ``moment`` in business hours on a business day."""
+        local = moment.astimezone(zone)
+        day = local.date()
+        if self.calendar.is_business_day(day):
+            if local.time() < self.policy.business_hours_start:
+                return self._at(day, self.policy.business_hours_start, zone)
+            if local.time() < self.policy.business_hours_end:
+                return local
+            day = self.calendar.business_day_after(day, 1)
+        else:
+            day = self.calendar.business_day_on_or_after(day)
+        return self._at(day, self.policy.business_hours_start, zone)
+
+    def _next_hours_moment(self, moment: datetime, zone: tzinfo) -> datetime:
+        """The first moment at or after ``moment`` in business hours, any day of the week."""
+        local = moment.astimezone(zone)
+        if local.time() < self.policy.business_hours_start:
+            return self._at(local.date(), self.policy.business_hours_start, zone)
+        if local.time() < self.policy.business_hours_end:
+            return local
+        return self._at(local.date() + timedelta(days=1), self.policy.business_hours_start, zone)
+
+    def after(self, day: date, days: BusinessDayWindow) -> tuple[date, date]:
+        return (
+            self.calendar.business_day_after(day, days.first),
+            self.calendar.business_day_after(day, days.last),
+        )
+
+    def status(
+        self, *, done_at: datetime | None, blocked: bool, window: Window, optional: bool = False
+    ) -> StepStatus:
+        if done_at is not None:
+            return StepStatus.DONE
+        if blocked:
+            return StepStatus.WAITING
+        if self.as_of < window.earliest:
+            return StepStatus.UPCOMING
+        if self.as_of <= window.latest:
+            return StepStatus.DUE
+        return StepStatus.SKIPPED if optional else StepStatus.OVERDUE
+
+    def send_at(self, window: Window, zone: tzinfo, done_at: datetime | None) -> datetime:
+        if done_at is not None:
+            return done_at.astimezone(zone)
+        return self.next_business_moment(max(window.earliest, self.as_of), zone)
+
+    def warn(self, code: str, message: str) -> None:
+        if all(w.code != code or w.message != message for w in self.warnings):
+            self.warnings.append(Warning(code, message))
+
+    # -- events -------------------------------------------------------------------------------
+
+    def read(self, timeline_text: str | None, by: date | None, said_on: date) -> TimelineReading:
+        reading = read_timeline(
+            DecisionTimeline(by=by, text=timeline_text) if (by or timeline_text) else None,
+            said_on=said_on,
+            calendar=self.calendar,
+            day_first=self.day_first,
+        )
+        if reading.source is TimelineSource.TEXT and reading.deadline is None:
+            self.warn(
+                "timeline_unrecognized",
+                f'Could not read a decision date from "{reading.text}"; the plan waits '
+                "as if no timeline was given (R7).",
+            )
+        if reading.deadline is not None:
+            if reading.deadline < said_on:
+                self.warn(
+                    "deadline_in_past",
+                    f"The decision date {format_day(reading.deadline)} is before "
+                    f"{format_day(said_on)}, when it was given.",
+                )
+            closure = self.calendar.closure(reading.deadline)
+            if closure is not None:
+                self.warn(
+                    "deadline_not_business_day",
+                    f"The decision date {format_day(reading.deadline)} is not a business "
+                    f"day ({closure}); business days are counted from it.",
+                )
+        return reading
+
+    def history(self) -> _History:
+        facts = self.facts
+        timeline = facts.timeline
+        first = _Cycle(
+            1,
+            self.interview_day,
+            self.read(
+                timeline.text if timeline else None,
+                timeline.by if timeline else None,
+                self.interview_day,
+            ),
+        )
+        history = _History(facts.thank_you_sent_at, {}, [first])
+        for event in sorted(facts.events, key=lambda e: e.at):
+            if history.closed_by is not None:
+                break
+            cycle = history.cycles[-1]
+            if event.type is EventType.THANK_YOU_SENT:
+                if event.contact_email:
+                    history.thank_you_by_email.setdefault(event.contact_email.lower(), event.at)
+                elif history.thank_you_for_all is None:
+                    history.thank_you_for_all = event.at
+            elif event.type in _MESSAGE_EVENTS:
+                cycle.messages.append(event)
+            elif event.type is EventType.WITHDRAWN:
+                history.closed_by = f"You withdrew on {format_day(self.local_day(event.at))}."
+            elif event.type is EventType.REPLY_RECEIVED:
+                said_on = self.local_day(event.at)
+                if event.outcome in (ReplyOutcome.OFFER, ReplyOutcome.REJECTION):
+                    history.closed_by = (
+                        f"{facts.company} replied on {format_day(said_on)} with "
+                        f"{'an offer' if event.outcome is ReplyOutcome.OFFER else 'a decision'}."
+                    )
+                elif event.new_deadline or event.timeline_text:
+                    reading = self.read(event.timeline_text, event.new_deadline, said_on)
+                    history.cycles.append(_Cycle(cycle.number + 1, said_on, reading))
+                else:
+                    next_round = event.outcome is ReplyOutcome.NEXT_ROUND
+                    history.closed_by = (
+                        f"{facts.company} replied on {format_day(said_on)}"
+                        f"{' inviting you to a next round' if next_round else ''}"
+                        "; plan the next interview as its own."
+                    )
+        return history
+
+    def local_day(self, moment: datetime) -> date:
+        return moment.astimezone(self.facts.timezone).date()
+
+    # -- steps --------------------------------------------------------------------------------
+
+    def thank_you_steps(self, history: _History) -> list[Step]:
+        interviewed = [c for c in self.facts.contacts if c.interviewed] or [self.primary]
+        several = len(interviewed) > 1
+        rules = ("R1", "R2", "R3") if several else ("R1", "R3")
+        hours = self.policy.thank_you_within_hours
+        steps = []
+        for contact in interviewed:
+            zone = self.zone(contact)
+            window = Window(
+                self.facts.ends_at.astimezone(zone),
+                (self.facts.ends_at + timedelta(hours=hours)).astimezone(zone),
+            )
+            done_at = (
+                history.thank_you_by_email.get((contact.email or "").lower())
+                or history.thank_you_for_all
+            )
+            status = self.status(done_at=done_at, blocked=False, window=window)
+            if status is StepStatus.OVERDUE or (done_at is not None and done_at > window.latest):
+                self.warn(
+                    "thank_you_late",
+                    f"The thank-you to {contact.name} was due within {hours} hours of the "
+                    "interview; send it now all the same, it still helps (R1).",
+                )
+            self.require_address(contact, Channel.EMAIL)
+            steps.append(
+                Step(
+                    id=f"thank_you-{contact.key}",
+                    kind=StepKind.THANK_YOU,
+                    channel=Channel.EMAIL,
+                    to=(contact,),
+                    window=window,
+                    send_at=self.thank_you_send_at(window, zone, done_at),
+                    status=status,
+                    rationale=(
+                        f"Thank {contact.name} by name within {hours} hours, mentioning a "
+                        "specific point from your conversation and not asking about the "
+                        "timeline" + (", with a note of their own" if several else "") + "."
+                    ),
+                    rules=rules,
+                    sources=sources_of(rules),
+                    done_at=done_at,
+                )
+            )
+        return steps
+
+    def thank_you_send_at(self, window: Window, zone: tzinfo, done_at: datetime | None) -> datetime:
+        """R1: soon after the interview, in business hours if that fits in the window."""
+        if done_at is not None:
+            return done_at.astimezone(zone)
+        if self.as_of > window.latest:
+            return self.next_business_moment(self.as_of, zone)
+        start = max(window.earliest + THANK_YOU_SETTLE, self.as_of)
+        for moment in (
+            self.next_business_moment(start, zone),
+            self._next_hours_moment(start, zone),
+        ):
+            if moment <= window.latest:
+                return moment
+        return start.astimezone(zone)
+
+    def channel_for(self, contact: Contact) -> Channel:
+        """R4: email, unless the contact asked for phone and both numbers are known."""
+        asked = contact.preferred_channel or (
+            self.facts.preferred_channel if contact is self.primary else Channel.EMAIL
+        )
+        if asked is Channel.PHONE:
+            if contact.phone and self.facts.candidate.phone:
+                return Channel.PHONE
+            missing = "their number" if not contact.phone else "your own number for the voicemail"
+            self.warn(
+                "phone_not_possible",
+                f"{contact.name} asked for a call, but {missing} is missing; the plan "
+                "uses email instead (R4).",
+            )
+        self.require_address(contact, Channel.EMAIL)
+        return Channel.EMAIL
+
+    def require_address(self, contact: Contact, channel: Channel) -> None:
+        if channel is Channel.EMAIL and not contact.email:
+            self.warn(
+                "no_contact_address",
+                f"No email address is known for {contact.name}; add it before sending.",
+            )
+
+    def cycle_steps(self, cycle: _Cycle, thank_yous: list[Step]) -> list[Step]:
+        policy, primary = self.policy, self.primary
+        zone = self.zone(primary)
+        suffix = "" if cycle.number == 1 else f"-{cycle.number}"
+        steps: list[Step] = []
+
+        # Follow-up: R6 after a deadline, R7 without one; never before the thank-yous (R5).
+        deadline = cycle.reading.deadline
+        if deadline is not None:
+            first, last = self.after(deadline, policy.follow_up_after_deadline)
+            rules: tuple[str, ...] = ("R5", "R6", "R8", "R15")
+            full_day = policy.follow_up_after_deadline.first > 1
+            why = (
+                f"The decision was expected by {format_day(deadline)}, so wait until "
+                f"{'one full business day has' if full_day else 'it has'} "
+                f"passed and ask {primary.name} for an update"
+            )
+        else:
+            first, last = self.after(cycle.anchor_day, policy.follow_up_without_timeline)
+            rules = ("R5", "R7", "R8", "R15")
+            since = "the interview" if cycle.number == 1 else "their reply"
+            span = policy.follow_up_without_timeline
+            days = f"{span.first}" if span.first == span.last else f"{span.first}-{span.last}"
+            why = (
+                f"No decision date was given, so wait {days} business days after {since} "
+                f"before asking {primary.name} for an update"
+            )
+        thank_you_day = max((self.local_day(s.send_at) for s in thank_yous), default=None)
+        if thank_you_day is not None:
+            earliest_allowed = self.calendar.business_day_after(thank_you_day, 1)
+            if first < earliest_allowed:
+                first, last = earliest_allowed, max(last, earliest_allowed)
+                why += ", and not before the business day after your thank-you"
+        first, last, why, rules, mention = self.competing(cycle, first, last, why, rules)
+        channel = self.channel_for(primary)
+        if channel is Channel.PHONE:
+            rules = (*rules, "R4")
+            why += " by phone, as they asked, leaving your number twice"
+        window = self.business_days(first, last, zone)
+        messages = cycle.messages
+        done_at = messages[0].at if messages else None
+        blocked = any(s.done_at is None for s in thank_yous)
+        if done_at is not None:
+            sent_day = done_at.astimezone(zone).date()
+            if sent_day < first:
+                self.warn(
+                    "follow_up_too_soon",
+                    f"The follow-up went on {format_day(sent_day)}, before "
+                    f"{format_day(first)}, when it was due; wait the full time for the "
+                    "next one (R13).",
+                )
+            if any(s.done_at is None or s.done_at > done_at for s in thank_yous):
+                self.warn(
+                    "follow_up_before_thank_you",
+                    "A status follow-up went before the thank-you (R5).",
+                )
+        follow_up = Step(
+            id=f"follow_up{suffix}",
+            kind=StepKind.FOLLOW_UP,
+            channel=channel,
+            to=(primary,),
+            window=window,
+            send_at=self.send_at(window, zone, done_at),
+            status=self.status(done_at=done_at, blocked=blocked, window=window),
+            rationale=why + ".",
+            rules=rules,
+            sources=sources_of(rules),
+            done_at=done_at,
+            mentions_competing_process=mention,
+        )
+        steps.append(follow_up)
+        last_message = follow_up
+
+        # R9: one final, briefer message if the follow-up goes unanswered.
+        if policy.final_follow_up_after is not None:
+            first, last = self.after(
+                self.local_day(follow_up.send_at), policy.final_follow_up_after
+            )
+            window = self.business_days(first, last, zone)
+            done_at = messages[1].at if len(messages) > 1 else None
+            final_rules = ("R9", "R13")
+            final = Step(
+                id=f"final_follow_up{suffix}",
+                kind=StepKind.FINAL_FOLLOW_UP,
+                channel=channel,
+                to=(primary,),
+                window=window,
+                send_at=self.send_at(window, zone, done_at),
+                status=self.status(
+                    done_at=done_at, blocked=follow_up.done_at is None, window=window
+                ),
+                condition="no_reply",
+                rationale=(
+                    f"If {primary.name} has not replied about "
+                    f"{policy.final_follow_up_after.first} business days after the "
+                    "follow-up, send one final, briefer message; then stop."
+                ),
+                rules=final_rules,
+                sources=sources_of(final_rules),
+                done_at=done_at,
+            )
+            steps.append(final)
+            last_message = final
+            escalation = self.escalation(final, messages, suffix)
+            if escalation is not None:
+                steps.append(escalation)
+                if escalation.status is not StepStatus.SKIPPED:
+                    last_message = escalation
+        allowed = len(steps)
+        if len(messages) > allowed:
+            self.warn(
+                "too_many_follow_ups",
+                f"{len(messages)} status messages were logged where the plan allows "
+                f"{allowed}; further messages can hurt more than help (R9, R13).",
+            )
+        self.check_spacing(messages)
+        steps.append(self.move_on(cycle, last_message, steps, suffix))
+        return steps
+
+    def competing(
+        self, cycle: _Cycle, first: date, last: date, why: str, rules: tuple[str, ...]
+    ) -> tuple[date, date, str, tuple[str, ...], bool]:
+        """R12: a faster process pulls the follow-up before its deadline and is mentioned."""
+        competing = self.facts.competing_deadline
+        if competing is None:
+            return first, last, why, rules, False
+        if competing.on <= cycle.anchor_day:
+            if cycle.number == 1:
+                self.warn(
+                    "competing_deadline_passed",
+                    f"The other process's date, {format_day(competing.on)}, is not after "
+                    "the interview, so the plan does not mention it.",
+                )
+            return first, last, why, rules, False
+        if first <= competing.on:
+            return first, last, why, (*rules, "R12"), True
+        not_before = self.calendar.business_day_after(cycle.anchor_day, 1)
+        last = max(not_before, self.calendar.business_day_after(competing.on, -1))
+        first = max(not_before, self.calendar.business_day_after(competing.on, -3))
+        other = f" at {competing.company}" if competing.company else ""
+        why = (
+            f"Another process{other} needs an answer by {format_day(competing.on)}, so ask "
+            f"{self.primary.name} about their timeline before then, politely"
+        )
+        if last >= competing.on:
+            self.warn(
+                "competing_deadline_close",
+                f"The other process's date, {format_day(competing.on)}, leaves no business "
+                "day to ask first; ask as soon as you can.",
+            )
+        return first, last, why, tuple(r for r in rules if r not in ("R6", "R7")) + ("R12",), True
+
+    def escalation(self, final: Step, messages: list[Event], suffix: str) -> Step | None:
+        """R10: after two unanswered messages to a recruiter, the hiring manager, once."""
+        primary = self.primary
+        manager = next(
+            (
+                c
+                for c in self.facts.contacts
+                if c.role is ContactRole.HIRING_MANAGER and c.email and c != primary
+            ),
+            None,
+        )
+        if not (self.policy.escalation and primary.role is ContactRole.RECRUITER and manager):
+            return None
+        zone = self.zone(manager)
+        first, last = self.after(self.local_day(final.send_at), self.policy.escalation_after)
+        window = self.business_days(first, last, zone)
+        done_at = messages[2].at if len(messages) > 2 else None
+        rules = ("R10", "R13")
+        return Step(
+            id=f"escalation{suffix}",
+            kind=StepKind.ESCALATION,
+            channel=self.channel_for(manager),
+            to=(manager,),
+            window=window,
+            send_at=self.send_at(window, zone, done_at),
+            status=self.status(
+                done_at=done_at, blocked=final.done_at is None, window=window, optional=True
+            ),
+            condition="no_reply",
+            optional=True,
+            rationale=(
+                f"After two unanswered messages to the recruiter {primary.name}, you may "
+                f"write once to the hiring manager {manager.name}; some prefer to stick "
+                "to the primary contact."
+            ),
+            rules=rules,
+            sources=sources_of(rules),
+            done_at=done_at,
+            regarding=primary,
+        )
+
+    def check_spacing(self, messages: list[Event]) -> None:
+        """R13: no status messages to several people within 24 hours."""
+        for earlier, later in zip(messages, messages[1:], strict=False):
+            if (
+                later.at - earlier.at < timedelta(hours=24)
+                and (earlier.contact_email or "").lower() != (later.contact_email or "").lower()
+            ):
+                self.warn(
+                    "several_contacts_within_24h",
+                    "Status messages went to several people within 24 hours (R13).",
+                )
+
+    def move_on(self, cycle: _Cycle, last_message: Step, steps: list[Step], suffix: str) -> Step:
+        """R11: a set number of business days after the last message, stop."""
+        zone = self.zone(self.primary)
+        day = self.calendar.business_day_after(
+            self.local_day(last_message.send_at), self.policy.move_on_after
+        )
+        window = self.business_days(day, day, zone)
+        blocked = any(s.done_at is None for s in steps if not s.optional)
+        status = self.status(done_at=None, blocked=blocked, window=window)
+        if status is StepStatus.OVERDUE:
+            status = StepStatus.DUE
+        rules = ("R11",)
+        return Step(
+            id=f"move_on{suffix}",
+            kind=StepKind.MOVE_ON,
+            channel=Channel.NONE,
+            to=(),
+            window=window,
+            send_at=self.next_business_moment(max(window.earliest, self.as_of), zone),
+            status=status,
+            condition="no_reply",
+            rationale=(
+                f"After the last message, stop contacting {self.facts.company} about this "
+                "role and put your energy into other applications; silence is an answer."
+            ),
+            rules=rules,
+            sources=sources_of(rules),
+        )
+
+    # -- the plan -----------------------------------------------------------------------------
+
+    def plan(self) -> Plan:
+        history = self.history()
+        steps = self.thank_you_steps(history)
+        thank_yous = list(steps)
+        for cycle in history.cycles:
+            cycle_steps = self.cycle_steps(cycle, thank_yous)
+            if cycle is not history.cycles[-1]:
+                cycle_steps = [_skipped(s) for s in cycle_steps]
+            steps.extend(cycle_steps)
+        if history.closed_by is not None:
+            steps = [_skipped(s) for s in steps]
+            status = PlanStatus.CLOSED
+        elif steps[-1].kind is StepKind.MOVE_ON and steps[-1].status is StepStatus.DUE:
+            status = PlanStatus.MOVED_ON
+        else:
+            status = PlanStatus.ACTIVE
+        reading = history.cycles[-1].reading
+        return Plan(
+            as_of=self.as_of,
+            status=status,
+            timeline=reading,
+            steps=tuple(steps),
+            next_action=None if status is PlanStatus.CLOSED else self.next_action(steps),
+            expectations=self.expectations(),
+            warnings=tuple(self.warnings),
+            policy=self.policy,
+            calendar=self.calendar.spec,
+            weekend=self.calendar.weekend,
+            status_reason=history.closed_by or _status_reason(status, self.facts.company),
+        )
+
+    def next_action(self, steps: list[Step]) -> NextAction | None:
+        actionable = [s for s in steps if s.status in (StepStatus.DUE, StepStatus.OVERDUE)]
+        if not actionable:
+            upcoming = [s for s in steps if s.status is StepStatus.UPCOMING]
+            actionable = sorted(upcoming, key=lambda s: s.send_at)[:1]
+        if not actionable:
+            return None
+        step = actionable[0]
+        return NextAction(step.id, step.kind, step.status, step.send_at, _summary(step))
+
+    def expectations(self) -> Expectations | None:
+        family = normalize_job_family(self.facts.job_family)
+        days = DAYS_TO_HIRE.get(family or "")
+        if family is None or days is None:
+            return None
+        return Expectations(
+            job_family=family,
+            typical_days_to_hire=days,
+            summary=(
+                f"Hiring for {family.replace('_', ' ')} roles took about {days} days on "
+                "average (LinkedIn analysis of 400,000 hires, 2020-2021), so weeks of "
+                "silence are common."
+            ),
+        )
+
+
+def _skipped(step: Step) -> Step:
+    if step.status is StepStatus.DONE:
+        return step
+    return replace(step, status=StepStatus.SKIPPED)
+
+
+def _summary(step: Step) -> str:
+    who = ", ".join(c.name for c in step.to)
+    by = "by phone" if step.channel is Channel.PHONE else "by email"
+    return {
+        StepKind.THANK_YOU: f"Send the thank-you to {who} {by}.",
+        StepKind.FOLLOW_UP: f"Ask {who} for an update {by}.",
+        StepKind.FINAL_FOLLOW_UP: f"Send {who} one final, brief follow-up {by}.",
+        StepKind.ESCALATION: f"Optionally write once to the hiring manager {who} {by}.",
+        StepKind.MOVE_ON: "Stop following up on this role and focus on other applications.",
+    }[step.kind]
+
+
+def _status_reason(status: PlanStatus, company: str) -> str:
+    if status is PlanStatus.MOVED_ON:
+        return f"Every message went unanswered; it is time to move on from {company}."
+    return "Waiting for a decision."
+
+
+def build_plan(
+    facts: InterviewFacts,
+    *,
+    policy: Policy,
+    as_of: datetime,
+    calendar: BusinessCalendar,
+    day_first: bool,
+) -> Plan:
+    """The follow-up plan for one interview.
+
+    Args:
+        facts: the interview and everything that happened since.
+        policy: the parameters to plan with (section 2), overrides already applied.
+        as_of: "now", with a UTC offset; fixes every status.
+        calendar: the hiring team's business calendar.
+        day_first: whether that country writes numeric dates day first (for "12/4").
+
+    Returns:
+        The plan; nothing is stored.
+
+    Raises:
+        InvalidFacts: when there is no contact to write to.
+    """
+    return _Planner(facts, policy, as_of, calendar, day_first).plan()

@@ -1,0 +1,49 @@
+"""The FastAPI application."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from fastapi_offline import FastAPIOffline
+from starlette.middleware.cors import CORSMiddleware
+
+from app.api.errors import RequestLimits, install_error_handlers
+from app.api.routes import health, plans
+from app.settings import Settings, get_settings
+
+DESCRIPTION = """
+Takes the facts of a job interview and answers with a **follow-up plan**: what to send, to whom,
+by which channel, in which business-day window and why, with the messages ready to send.
+
+Every step names the rules it follows (R1-R15) and the articles behind them (seeds 000-004).
+Business days are the hiring team's: the `holidays` package's calendar for a country and
+subdivision, with that country's own weekend.
+"""
+
+
+def _operation_id(route: APIRoute) -> str:
+    """Stable operation ids: the route function's name."""
+    return route.name
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPIOffline(
+        title="Follow-up planner",
+        version="0.1.0",
+        description=DESCRIPTION,
+        generate_unique_id_function=_operation_id,
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+    app.add_middleware(RequestLimits, max_body_bytes=settings.max_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["*"],
+        )
+    app.include_router(health.router)
+    app.include_router(plans.router)
+    return app

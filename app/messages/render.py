@@ -1,0 +1,226 @@
+"""Renders the message of a plan step (SPEC.md section 6).
+
+Templates are files under ``templates/``, rendered in Jinja2's sandbox; the HTML body goes
+through an autoescaping environment, so nothing a caller writes ever becomes markup. Each
+message keeps to its word budget: optional content (extra strengths, concerns, links) is
+dropped, least important first, until it fits. The input limits in :data:`LIMITS` make
+the required content alone always fit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from email.utils import formataddr
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined, Template
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from app.domain.model import Channel, Contact, InterviewFacts, InterviewFormat, Step, StepKind
+from app.domain.timeline import WEEKDAYS
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+#: Word budgets per kind (section 6); a voicemail of 110 words is about 45 seconds.
+WORD_BUDGETS = {
+    StepKind.THANK_YOU: 180,
+    StepKind.FOLLOW_UP: 150,
+    StepKind.FINAL_FOLLOW_UP: 90,
+    StepKind.ESCALATION: 150,
+}
+VOICEMAIL_BUDGET = 110
+
+
+@dataclass(frozen=True, slots=True)
+class FieldLimit:
+    chars: int
+    words: int
+
+
+#: Input limits that keep every message within budget; the API schema enforces them.
+LIMITS = {
+    "name": FieldLimit(100, 6),
+    "company": FieldLimit(120, 8),
+    "job_title": FieldLimit(120, 10),
+    "phone": FieldLimit(32, 5),
+    "discussion_point": FieldLimit(240, 30),
+    "strength": FieldLimit(160, 20),
+    "concern": FieldLimit(200, 25),
+    "additional_info": FieldLimit(300, 25),
+}
+
+_FORMATS = {
+    InterviewFormat.PHONE: "phone",
+    InterviewFormat.VIDEO: "video",
+    InterviewFormat.IN_PERSON: "in-person",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    channel: Channel
+    to: tuple[str, ...]
+    subject: str | None
+    body_text: str
+    body_html: str
+    script: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Optional:
+    """The droppable parts of a message, trimmed in this order until it fits."""
+
+    additional_info: tuple[str, ...]
+    concerns: tuple[str, ...]
+    strengths: tuple[str, ...]
+
+    def trims(self) -> Iterator[_Optional]:
+        current = self
+        yield current
+        for name in ("additional_info", "concerns", "strengths"):
+            while getattr(current, name):
+                current = replace(current, **{name: getattr(current, name)[:-1]})
+                yield current
+
+
+def _join_and(items: Sequence[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _environment(*, autoescape: bool) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=autoescape,
+        undefined=StrictUndefined,
+        lstrip_blocks=True,
+    )
+    env.filters["join_and"] = _join_and
+    return env
+
+
+_TEXT = _environment(autoescape=False)
+_HTML = _environment(autoescape=True)
+
+
+@lru_cache(maxsize=16)
+def _template(name: str) -> Template:
+    return _TEXT.get_template(name)
+
+
+@lru_cache(maxsize=1)
+def _html_template() -> Template:
+    return _HTML.get_template("message.html")
+
+
+def _block(template: Template, block: str, variables: dict[str, Any]) -> str:
+    return "".join(template.blocks[block](template.new_context(variables)))
+
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_LINE_BREAK = Markup("<br>\n")
+
+
+def _tidy(text: str) -> str:
+    lines = (line.rstrip() for line in text.strip().splitlines())
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _html(body: str) -> str:
+    paragraphs = [p.split("\n") for p in body.split("\n\n")]
+    return _tidy(_html_template().render(paragraphs=paragraphs, line_break=_LINE_BREAK))
+
+
+def _signature(facts: InterviewFacts) -> str:
+    candidate = facts.candidate
+    return "\n".join(part for part in (candidate.name, candidate.email, candidate.phone) if part)
+
+
+def _day(facts: InterviewFacts) -> str:
+    day = facts.local_start.date()
+    return f"{WEEKDAYS[day.weekday()].capitalize()}, {day:%B} {day.day}"
+
+
+def _point_for(contact: Contact, facts: InterviewFacts) -> str | None:
+    """R2: each interviewer's own point; else the shared points, one per interviewer in turn."""
+    if contact.discussion_point:
+        return contact.discussion_point
+    if not facts.discussion_points:
+        return None
+    interviewed = [c for c in facts.contacts if c.interviewed] or [contact]
+    index = interviewed.index(contact) if contact in interviewed else 0
+    return facts.discussion_points[index % len(facts.discussion_points)]
+
+
+def render_step(step: Step, facts: InterviewFacts) -> Message | None:
+    """The message for a sendable step, or None for a step with nothing to send (move on).
+
+    Args:
+        step: a plan step.
+        facts: the interview facts the plan was made from.
+
+    Returns:
+        The message, within the word budget of its kind.
+    """
+    if step.kind is StepKind.MOVE_ON or not step.to:
+        return None
+    recipient = step.to[0]
+    variables: dict[str, Any] = {
+        "recipient": recipient.name,
+        "candidate": facts.candidate.name,
+        "company": facts.company,
+        "job_title": facts.job_title,
+        "interview_day": _day(facts),
+        "format": _FORMATS[facts.format],
+        "signature": _signature(facts),
+        "phone": facts.candidate.phone or "",
+        "point": _point_for(recipient, facts),
+        "competing": step.mentions_competing_process,
+        "regarding": step.regarding.name if step.regarding else "",
+        "final": step.kind is StepKind.FINAL_FOLLOW_UP,
+    }
+    if step.channel is Channel.PHONE:
+        script = _tidy(_block(_template("voicemail.txt"), "body", variables))
+        return Message(
+            Channel.PHONE,
+            tuple(c.phone or "" for c in step.to),
+            None,
+            script,
+            _html(script),
+            script,
+        )
+    template = _template(f"{step.kind.value}.txt")
+    budget = WORD_BUDGETS[step.kind]
+    optional = _Optional(facts.additional_info, facts.concerns_to_address, facts.strengths)
+    body = ""
+    for trimmed in optional.trims():
+        body = _tidy(
+            _block(
+                template,
+                "body",
+                {
+                    **variables,
+                    "additional_info": trimmed.additional_info,
+                    "concerns": trimmed.concerns,
+                    "strengths": trimmed.strengths,
+                },
+            )
+        )
+        if word_count(body) <= budget:
+            break
+    subject = _one_line(_block(template, "subject", variables))
+    to = tuple(formataddr((c.name, c.email)) if c.email else c.name for c in step.to)
+    return Message(Channel.EMAIL, to, subject, body, _html(body))

@@ -1,0 +1,1 @@
+"""Use cases: compose the domain, the calendar data and the messages."""

@@ -1,0 +1,50 @@
+"""Plan one interview: the domain's plan plus the message of every step still to send."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from app.domain.calendar import calendar_for
+from app.domain.model import InterviewFacts, Plan, StepStatus
+from app.domain.planner import build_plan
+from app.domain.policies import POLICIES, Policy
+from app.messages import Message, render_step
+from app.services.locale import writes_day_first
+
+#: Steps whose message is still of use; a sent or skipped step carries none.
+_TO_SEND = frozenset({StepStatus.DUE, StepStatus.OVERDUE, StepStatus.UPCOMING, StepStatus.WAITING})
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedInterview:
+    plan: Plan
+    messages: dict[str, Message]
+
+
+def resolve_policy(name: str, overrides: dict[str, Any] | None = None) -> Policy:
+    """A named policy with per-request overrides applied (and checked by the domain)."""
+    return POLICIES[name].with_overrides(overrides or {})
+
+
+def plan_interview(*, facts: InterviewFacts, policy: Policy, as_of: datetime) -> PlannedInterview:
+    """Build the plan for ``facts`` as of ``as_of`` and render its messages.
+
+    Raises:
+        InvalidFacts: for a calendar the holidays package does not know, or no contact.
+    """
+    calendar = calendar_for(facts.calendar)
+    plan = build_plan(
+        facts,
+        policy=policy,
+        as_of=as_of.replace(microsecond=0),
+        calendar=calendar,
+        day_first=writes_day_first(calendar.spec.country),
+    )
+    messages = {
+        step.id: message
+        for step in plan.steps
+        if step.status in _TO_SEND and (message := render_step(step, facts)) is not None
+    }
+    return PlannedInterview(plan, messages)
