@@ -34,6 +34,7 @@ def _serve(args: argparse.Namespace) -> int:
         port=port,
         workers=args.workers or settings.workers,
         log_level=settings.log_level,
+        access_log=settings.access_log,
     )
     return 0
 

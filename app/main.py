@@ -7,6 +7,7 @@ from fastapi.routing import APIRoute
 from fastapi_offline import FastAPIOffline
 from starlette.middleware.cors import CORSMiddleware
 
+from app.api.body import add_body_schemas
 from app.api.errors import RequestLimits, install_error_handlers
 from app.api.routes import health, plans
 from app.settings import Settings, get_settings
@@ -46,4 +47,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.include_router(health.router)
     app.include_router(plans.router)
+    add_body_schemas(app)
     return app

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -13,7 +14,6 @@ from pydantic import (
     AwareDatetime,
     BaseModel,
     ConfigDict,
-    EmailStr,
     Field,
     StringConstraints,
     ValidationInfo,
@@ -62,6 +62,19 @@ def _doc(field: str, description: str) -> Any:
     return Field(
         description=f"{description} At most {limit.chars} characters and {limit.words} words."
     )
+
+
+#: WHATWG HTML's "valid email address": what browsers accept in <input type=email>.
+_EMAIL = re.compile(
+    r"[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
+    r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*"
+)
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.fullmatch(value):
+        raise ValueError("is not a valid email address")
+    return value
 
 
 def _zone(value: str) -> str:
@@ -125,6 +138,12 @@ TimeZoneName = Annotated[
     AfterValidator(_zone),
     Field(description="An IANA time zone, e.g. America/New_York.", examples=["America/New_York"]),
 ]
+EmailAddress = Annotated[
+    str,
+    StringConstraints(max_length=254),
+    AfterValidator(_email),
+    Field(description="An email address.", examples=["ann.lee@example.com"]),
+]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 
 PolicyName = Literal["standard", "minimal", "patient"]
@@ -142,7 +161,7 @@ class _In(BaseModel):
 
 class CandidateIn(_In):
     name: Name
-    email: EmailStr | None = None
+    email: EmailAddress | None = None
     phone: Phone | None = Field(
         None, description="Needed for phone follow-ups: the voicemail says it twice (R4)."
     )
@@ -150,7 +169,7 @@ class CandidateIn(_In):
 
 class ContactIn(_In):
     name: Name
-    email: EmailStr | None = None
+    email: EmailAddress | None = None
     phone: Phone | None = None
     role: ContactRole = ContactRole.OTHER
     interviewed: bool = Field(
@@ -239,7 +258,7 @@ class CompetingDeadlineIn(_In):
 class EventIn(_In):
     type: EventType
     at: AwareDatetime
-    contact_email: EmailStr | None = None
+    contact_email: EmailAddress | None = None
     outcome: ReplyOutcome | None = None
     new_deadline: date | None = None
     timeline_text: Text | None = None

@@ -123,6 +123,11 @@ def _supported() -> dict[str, list[str]]:
     return supported
 
 
+@lru_cache(maxsize=512)
+def _subdivisions(country: str) -> dict[str, str]:
+    return {code.upper(): code for code in _supported()[country]}
+
+
 def known_country(country: str) -> str:
     """The country code in canonical case, if the ``holidays`` package knows it.
 
@@ -149,11 +154,11 @@ def known_subdivision(country: str, subdivision: str) -> str:
     Raises:
         UnknownCalendar: naming ``calendar.subdivision``.
     """
-    known = _supported()[known_country(country)]
-    by_upper = {code.upper(): code for code in known}
+    code = known_country(country)
     try:
-        return by_upper[subdivision.strip().upper()]
+        return _subdivisions(code)[subdivision.strip().upper()]
     except KeyError:
+        known = _supported()[code]
         listed = ", ".join(code for code in known if len(code) <= 4) or "none"
         raise UnknownCalendar(
             [

@@ -19,7 +19,7 @@ from typing import Any
 
 from jinja2 import FileSystemLoader, StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from app.domain.model import Channel, Contact, InterviewFacts, InterviewFormat, Step, StepKind
 from app.domain.timeline import WEEKDAYS
@@ -93,6 +93,11 @@ def _join_and(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _line_breaks(text: str) -> Markup:
+    """Escape ``text``, then mark its line breaks up: the only markup is ours."""
+    return Markup(str(escape(text)).replace("\n", "<br>\n"))  # noqa: S704 - escaped first
+
+
 def _environment(*, autoescape: bool) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
         loader=FileSystemLoader(TEMPLATES),
@@ -101,6 +106,7 @@ def _environment(*, autoescape: bool) -> SandboxedEnvironment:
         lstrip_blocks=True,
     )
     env.filters["join_and"] = _join_and
+    env.filters["line_breaks"] = _line_breaks
     return env
 
 
@@ -123,7 +129,6 @@ def _block(template: Template, block: str, variables: dict[str, Any]) -> str:
 
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
-_LINE_BREAK = Markup("<br>\n")
 
 
 def _tidy(text: str) -> str:
@@ -140,8 +145,7 @@ def word_count(text: str) -> int:
 
 
 def _html(body: str) -> str:
-    paragraphs = [p.split("\n") for p in body.split("\n\n")]
-    return _tidy(_html_template().render(paragraphs=paragraphs, line_break=_LINE_BREAK))
+    return _html_template().render(paragraphs=body.split("\n\n")).strip()
 
 
 def _signature(facts: InterviewFacts) -> str:
@@ -168,6 +172,9 @@ def _point_for(contact: Contact, facts: InterviewFacts) -> str | None:
 def render_step(step: Step, facts: InterviewFacts) -> Message | None:
     """The message for a sendable step, or None for a step with nothing to send (move on).
 
+    A message depends on the step's kind, channel and people and on the facts, never on
+    the step's dates, so the same interview planned again reuses its rendered messages.
+
     Args:
         step: a plan step.
         facts: the interview facts the plan was made from.
@@ -177,7 +184,21 @@ def render_step(step: Step, facts: InterviewFacts) -> Message | None:
     """
     if step.kind is StepKind.MOVE_ON or not step.to:
         return None
-    recipient = step.to[0]
+    return _render(
+        step.kind, step.channel, step.to, step.regarding, step.mentions_competing_process, facts
+    )
+
+
+@lru_cache(maxsize=2048)
+def _render(
+    kind: StepKind,
+    channel: Channel,
+    to: tuple[Contact, ...],
+    regarding: Contact | None,
+    competing: bool,
+    facts: InterviewFacts,
+) -> Message:
+    recipient = to[0]
     variables: dict[str, Any] = {
         "recipient": recipient.name,
         "candidate": facts.candidate.name,
@@ -188,22 +209,22 @@ def render_step(step: Step, facts: InterviewFacts) -> Message | None:
         "signature": _signature(facts),
         "phone": facts.candidate.phone or "",
         "point": _point_for(recipient, facts),
-        "competing": step.mentions_competing_process,
-        "regarding": step.regarding.name if step.regarding else "",
-        "final": step.kind is StepKind.FINAL_FOLLOW_UP,
+        "competing": competing,
+        "regarding": regarding.name if regarding else "",
+        "final": kind is StepKind.FINAL_FOLLOW_UP,
     }
-    if step.channel is Channel.PHONE:
+    if channel is Channel.PHONE:
         script = _tidy(_block(_template("voicemail.txt"), "body", variables))
         return Message(
             Channel.PHONE,
-            tuple(c.phone or "" for c in step.to),
+            tuple(c.phone or "" for c in to),
             None,
             script,
             _html(script),
             script,
         )
-    template = _template(f"{step.kind.value}.txt")
-    budget = WORD_BUDGETS[step.kind]
+    template = _template(f"{kind.value}.txt")
+    budget = WORD_BUDGETS[kind]
     optional = _Optional(facts.additional_info, facts.concerns_to_address, facts.strengths)
     body = ""
     for trimmed in optional.trims():
@@ -222,5 +243,5 @@ def render_step(step: Step, facts: InterviewFacts) -> Message | None:
         if word_count(body) <= budget:
             break
     subject = _one_line(_block(template, "subject", variables))
-    to = tuple(formataddr((c.name, c.email)) if c.email else c.name for c in step.to)
-    return Message(Channel.EMAIL, to, subject, body, _html(body))
+    addresses = tuple(formataddr((c.name, c.email)) if c.email else c.name for c in to)
+    return Message(Channel.EMAIL, addresses, subject, body, _html(body))

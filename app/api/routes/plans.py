@@ -9,6 +9,7 @@ import orjson
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from app.api.body import json_body, parse_body
 from app.api.errors import PROBLEM_JSON
 from app.api.mapping import facts_from, overrides_from, plan_wire, policy_wire
 from app.api.schemas import (
@@ -38,9 +39,11 @@ def _json(data: Any) -> Response:
     response_model=PlanOut,
     summary="Plan the follow-up for one interview.",
     responses=_problems(400, 413, 415, 422),
+    openapi_extra=json_body(PlanRequest, description="The facts of one interview."),
 )
-async def create_plan(body: PlanRequest, request: Request) -> Response:
+async def create_plan(request: Request) -> Response:
     """Interview facts in; the plan, its reasons and ready-to-send messages out. Stateless."""
+    body = parse_body(PlanRequest, await request.body())
     settings = request.app.state.settings
     facts = facts_from(body, default_country=settings.default_country)
     planned = plan_interview(
