@@ -54,18 +54,10 @@ def field_error(loc: Sequence[str | int], message: str) -> dict[str, str]:
 def _validation_errors(errors: Sequence[Any]) -> list[dict[str, str]]:
     found = []
     for error in errors:
-        loc = [part for part in error["loc"] if part not in ("body",)]
-        # Pydantic names the member of a union it tried; the field is what the caller wrote.
-        loc = [
-            part
-            for part in loc
-            if not (
-                isinstance(part, str)
-                and part.startswith(
-                    ("function-after[", "constrained-str", "nullable[", "str", "lax-or-strict")
-                )
-            )
-        ]
+        # Pydantic also names the validator it tried ("function-after[...]",
+        # "constrained-str"); our field names never hold "[" or "-", so those go.
+        parts = error["loc"][1:] if error["loc"][:1] == ("body",) else error["loc"]
+        loc = [p for p in parts if isinstance(p, int) or not ("[" in p or "-" in p)]
         message = str(error["msg"]).removeprefix("Value error, ")
         found.append(field_error(loc, message))
     return found
