@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ RULES: dict[str, Rule] = {
 }
 
 
+@lru_cache(maxsize=256)
 def sources_of(rule_ids: tuple[str, ...]) -> tuple[int, ...]:
     """The seed numbers behind a set of rules, sorted and without repeats.
 

@@ -52,3 +52,20 @@ class TestOpenapiCommand:
         assert main(["openapi", str(target)]) == 0
 
         assert json.loads(target.read_text())["info"]["title"] == "Follow-up planner"
+
+
+class TestServeCommand:
+    def test_serves_the_app_factory_with_the_settings(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        calls: list[tuple[str, dict]] = []
+        monkeypatch.setattr("uvicorn.run", lambda app, **kw: calls.append((app, kw)))
+
+        assert main(["serve", "--port", "8123"]) == 0
+
+        app, options = calls[0]
+        assert app == "app.main:create_app"
+        assert options["factory"] is True
+        assert options["host"] == "127.0.0.1"
+        assert options["port"] == 8123
+        assert "http://127.0.0.1:8123/docs" in capsys.readouterr().out

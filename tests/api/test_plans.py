@@ -343,3 +343,43 @@ class TestOperations:
 
         assert allowed.headers["access-control-allow-origin"] == "https://jobs.example"
         assert "access-control-allow-origin" not in refused.headers
+
+
+class TestRequestLimits:
+    """The limits middleware, on bodies sent without a Content-Length (chunked)."""
+
+    def test_a_chunked_form_body_is_415(self, client: TestClient) -> None:
+        def chunks() -> Any:
+            yield b"company=Acme"
+
+        response = client.post(
+            "/v1/plans", content=chunks(), headers={"content-type": "text/plain"}
+        )
+
+        assert response.status_code == 415
+
+    def test_a_chunked_json_body_is_planned(self, client: TestClient, body: dict) -> None:
+        import json
+
+        def chunks() -> Any:
+            data = json.dumps(body).encode()
+            yield data[:100]
+            yield data[100:]
+
+        response = client.post(
+            "/v1/plans", content=chunks(), headers={"content-type": "application/json"}
+        )
+
+        assert response.status_code == 200
+        assert response.json()["timeline"]["deadline"] == "2026-12-04"
+
+    def test_json_with_a_charset_and_problem_json_are_json(
+        self, client: TestClient, body: dict
+    ) -> None:
+        import json
+
+        for media in ("application/json; charset=utf-8", "application/merge-patch+json"):
+            response = client.post(
+                "/v1/plans", content=json.dumps(body), headers={"content-type": media}
+            )
+            assert response.status_code == 200, media
