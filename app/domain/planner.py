@@ -376,13 +376,13 @@ class _Planner:
                 f"No decision date was given, so wait {days} business days after {since} "
                 f"before asking {primary.name} for an update"
             )
+        # R5: never before the business day after the last thank-you (sent or planned).
         thank_you_day = max((self.local_day(s.send_at) for s in thank_yous), default=None)
-        if thank_you_day is not None:
-            earliest_allowed = self.calendar.business_day_after(thank_you_day, 1)
-            if first < earliest_allowed:
-                first, last = earliest_allowed, max(last, earliest_allowed)
-                why += ", and not before the business day after your thank-you"
-        first, last, why, rules, mention = self.competing(cycle, first, last, why, rules)
+        floor = self.calendar.business_day_after(thank_you_day or cycle.anchor_day, 1)
+        if first < floor:
+            first, last = floor, max(last, floor)
+            why += ", and not before the business day after your thank-you"
+        first, last, why, rules, mention = self.competing(cycle, first, last, floor, why, rules)
         channel = self.channel_for(primary)
         if channel is Channel.PHONE:
             rules = (*rules, "R4")
@@ -469,9 +469,19 @@ class _Planner:
         return steps
 
     def competing(
-        self, cycle: _Cycle, first: date, last: date, why: str, rules: tuple[str, ...]
+        self,
+        cycle: _Cycle,
+        first: date,
+        last: date,
+        floor: date,
+        why: str,
+        rules: tuple[str, ...],
     ) -> tuple[date, date, str, tuple[str, ...], bool]:
-        """R12: a faster process pulls the follow-up before its deadline and is mentioned."""
+        """R12: a faster process pulls the follow-up before its date, and is mentioned.
+
+        The follow-up keeps its window when that starts before the other date; otherwise it
+        moves to the three business days before it, never earlier than ``floor`` (R5).
+        """
         competing = self.facts.competing_deadline
         if competing is None:
             return first, last, why, rules, False
@@ -483,11 +493,10 @@ class _Planner:
                     "the interview, so the plan does not mention it.",
                 )
             return first, last, why, rules, False
-        if first <= competing.on:
+        if first < competing.on:
             return first, last, why, (*rules, "R12"), True
-        not_before = self.calendar.business_day_after(cycle.anchor_day, 1)
-        last = max(not_before, self.calendar.business_day_after(competing.on, -1))
-        first = max(not_before, self.calendar.business_day_after(competing.on, -3))
+        last = max(floor, self.calendar.business_day_after(competing.on, -1))
+        first = max(floor, self.calendar.business_day_after(competing.on, -3))
         other = f" at {competing.company}" if competing.company else ""
         why = (
             f"Another process{other} needs an answer by {format_day(competing.on)}, so ask "

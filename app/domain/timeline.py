@@ -80,9 +80,15 @@ Resolver = Callable[[re.Match[str], _Context], Resolution | None]
 
 @dataclass(frozen=True, slots=True)
 class PhraseRule:
+    """A phrase: its pattern, its rank, how to resolve a match, and the words it needs.
+
+    ``needs`` is a cheap pre-check: a rule runs only on text holding one of those words.
+    """
+
     pattern: re.Pattern[str]
     rank: int
     resolve: Resolver
+    needs: tuple[str, ...]
 
 
 def format_day(day: date) -> str:
@@ -226,91 +232,124 @@ def _days_after(days: int, what: str) -> Resolver:
     return resolve
 
 
-def _rule(pattern: str, rank: int, resolve: Resolver) -> PhraseRule:
-    return PhraseRule(re.compile(pattern), rank, resolve)
+def _rule(pattern: str, rank: int, resolve: Resolver, needs: tuple[str, ...]) -> PhraseRule:
+    return PhraseRule(re.compile(pattern), rank, resolve, needs)
+
+
+_DIGITS = tuple("0123456789")
+_MONTH_WORDS = tuple(MONTHS)
+_UNITS = ("day", "week", "month")
 
 
 _PART = r"(?P<part>early|beginning\s+of|start\s+of|mid|middle\s+of|(?:the\s+)?end\s+of|late)"
 
 PHRASE_RULES: tuple[PhraseRule, ...] = (
-    _rule(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b", EXPLICIT, _iso),
-    _rule(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORDINAL}\b{_YEAR}", EXPLICIT, _month_name),
-    _rule(rf"\b(?P<day>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH}\b{_YEAR}", EXPLICIT, _month_name),
+    _rule(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b", EXPLICIT, _iso, ("-",)),
+    _rule(
+        rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORDINAL}\b{_YEAR}", EXPLICIT, _month_name, _MONTH_WORDS
+    ),
+    _rule(
+        rf"\b(?P<day>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH}\b{_YEAR}",
+        EXPLICIT,
+        _month_name,
+        _MONTH_WORDS,
+    ),
     _rule(
         r"(?<![\d/.])(?P<first>\d{1,2})/(?P<second>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])",
         EXPLICIT,
         _numeric,
+        ("/",),
     ),
     _rule(
         r"(?<![\d/.])(?P<first>\d{1,2})\.(?P<second>\d{1,2})\.(?:(?P<year>\d{4}|\d{2})\b)?",
         EXPLICIT,
         _dotted,
+        (".",),
     ),
     _rule(
         rf"\b(?:(?P<next>next)\s+|(?:this\s+)?(?:coming\s+)?)(?P<weekday>{'|'.join(WEEKDAYS)})\b",
         RELATIVE,
         _weekday,
+        ("day",),
     ),
     _rule(
         rf"\bend\s+of\s+(?:the\s+|this\s+)?{_WEEK}\b|\b(?:later\s+)?this\s+{_WEEK}\b",
         RELATIVE,
         _week_end(0, "the interview's week"),
+        ("week",),
     ),
     _rule(
         rf"\b(?:end\s+of\s+(?:the\s+)?)?next\s+{_WEEK}\b",
         RELATIVE,
         _week_end(1, "the week after the interview"),
+        ("week",),
     ),
     _rule(
         rf"\b(?:early|beginning\s+of|start\s+of)\s+(?:the\s+)?next\s+{_WEEK}\b",
         RELATIVE,
         _next_week_day(2, "the second business day of the week after the interview"),
+        ("week",),
     ),
     _rule(
         rf"\b(?:mid|middle\s+of)[\s-]+(?:the\s+)?next\s+{_WEEK}\b",
         RELATIVE,
         _next_week_day(3, "the third business day of the week after the interview"),
+        ("week",),
     ),
     _rule(
         rf"\b(?:(?:in|within|after|over)\s+(?:the\s+next\s+)?|next\s+)(?P<count>{_NUMBER})\s+{_UNIT}\b",
         RELATIVE,
         _amount,
+        _UNITS,
     ),
     _rule(
         rf"\b(?P<count>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
         rf"\s+{_UNIT}\b",
         RELATIVE,
         _amount,
+        _UNITS,
     ),
     _rule(
         rf"\b(?:(?:in|within|after|over)\s+(?:the\s+next\s+)?|(?:the\s+)?next\s+)?"
         rf"(?:an?\s+)?(?P<count>couple|few)(?:\s+of)?\s+(?:more\s+)?{_UNIT}\b",
         RELATIVE,
         _amount,
+        ("couple", "few"),
     ),
     _rule(
-        rf"\b(?P<low>{_NUMBER})\s*(?:-|to|or)\s*(?P<high>{_NUMBER})\s+{_UNIT}\b", RELATIVE, _range
+        rf"\b(?P<low>{_NUMBER})\s*(?:-|to|or)\s*(?P<high>{_NUMBER})\s+{_UNIT}\b",
+        RELATIVE,
+        _range,
+        _UNITS,
     ),
     _rule(
-        rf"\b(?P<low>an?|one|\d{{1,2}})\s+{_UNIT}\s+or\s+(?P<high>{_NUMBER})\b", RELATIVE, _range
+        rf"\b(?P<low>an?|one|\d{{1,2}})\s+{_UNIT}\s+or\s+(?P<high>{_NUMBER})\b",
+        RELATIVE,
+        _range,
+        (" or ",),
     ),
     _rule(
         r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|month[\s-]end)\b",
         RELATIVE,
         _this_month_end,
+        ("month",),
     ),
-    _rule(rf"\b(?:{_PART}[\s-]+(?:the\s+)?)?next\s+month\b", RELATIVE, _next_month_part),
-    _rule(rf"\b{_PART}[\s-]+{_MONTH}(?!\s*\d)", RELATIVE, _named_month_part),
-    _rule(r"\btomorrow\b", RELATIVE, _days_after(1, "the day after the interview")),
+    _rule(
+        rf"\b(?:{_PART}[\s-]+(?:the\s+)?)?next\s+month\b", RELATIVE, _next_month_part, ("month",)
+    ),
+    _rule(rf"\b{_PART}[\s-]+{_MONTH}(?!\s*\d)", RELATIVE, _named_month_part, _MONTH_WORDS),
+    _rule(r"\btomorrow\b", RELATIVE, _days_after(1, "the day after the interview"), ("tomorrow",)),
     _rule(
         r"\b(?:the\s+)?day\s+after\s+tomorrow\b",
         RELATIVE,
         _days_after(2, "two days after the interview"),
+        ("tomorrow",),
     ),
     _rule(
         r"\b(?:today|(?:the\s+)?end\s+of\s+(?:the\s+)?day|close\s+of\s+business)\b",
         RELATIVE,
         _days_after(0, "the day of the interview"),
+        ("today", "day", "business"),
     ),
 )
 
@@ -366,6 +405,8 @@ def _read_text(
     ctx = _Context(said_on, calendar, day_first)
     best: tuple[tuple[int, int, int], re.Match[str], Resolution] | None = None
     for rule in PHRASE_RULES:
+        if not any(word in normalized for word in rule.needs):
+            continue
         for match in rule.pattern.finditer(normalized):
             resolution = rule.resolve(match, ctx)
             if resolution is None:
