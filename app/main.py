@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import httpx
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from fastapi_offline import FastAPIOffline
@@ -14,7 +16,7 @@ from starlette.middleware.cors import CORSMiddleware
 from app.api.body import add_body_schemas
 from app.api.errors import RequestLimits, install_error_handlers
 from app.api.routes import health, plans
-from app.services.planning import warm_up
+from app.messages.render import preload as preload_templates
 from app.settings import Settings, get_settings
 
 DESCRIPTION = """
@@ -27,21 +29,61 @@ subdivision, with that country's own weekend.
 """
 
 
+log = logging.getLogger("app.main")
+
+
 def _operation_id(route: APIRoute) -> str:
     """Stable operation ids: the route function's name."""
     return route.name
+
+
+#: An interview that needs every template: thank-yous, a phone follow-up, an escalation.
+_WARM_UP_PLAN = {
+    "candidate": {"name": "Warm Up", "email": "warm@example.com", "phone": "+1 555 000 0000"},
+    "company": "Warm-up",
+    "job_title": "Warm-up",
+    "interview": {"starts_at": "2026-01-06T10:00:00+00:00", "timezone": "UTC"},
+    "contacts": [
+        {
+            "name": "Hiring Manager",
+            "email": "hm@example.com",
+            "role": "hiring_manager",
+            "interviewed": True,
+        },
+        {
+            "name": "Recruiter",
+            "email": "r@example.com",
+            "phone": "+1 555 000 0001",
+            "role": "recruiter",
+            "scheduled_interview": True,
+            "preferred_channel": "phone",
+        },
+    ],
+    "decision_timeline": {"text": "by the end of next week"},
+    "as_of": "2026-01-06T12:00:00+00:00",
+}
 
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Warm up before the first request, then keep long-lived objects out of the collector.
 
-    The first plan otherwise pays for importing a country's holidays, compiling templates
-    and building validators. ``gc.freeze`` moves everything alive after start-up (modules,
-    calendars, schemas) out of the collector's generations, so a full collection walks only
-    what requests allocate: fewer long pauses under load.
+    A first request would otherwise pay for FastAPI filling in its route state, importing a
+    country's holidays and compiling templates: one request to each route, in process, pays
+    instead. ``gc.freeze`` then moves everything alive (modules, calendars, schemas) out of
+    the collector's generations, so a full collection walks only what requests allocate:
+    fewer long pauses under load.
     """
-    warm_up(app.state.settings.default_country)
+    preload_templates()
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://warm-up") as client:
+        for response in (
+            await client.get("/healthz"),
+            await client.get("/v1/policies"),
+            await client.post("/v1/plans", json=_WARM_UP_PLAN),
+        ):
+            if response.status_code != 200:
+                log.warning("warm-up %s answered %s", response.url.path, response.status_code)
     gc.collect()
     gc.freeze()
     yield

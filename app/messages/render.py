@@ -122,6 +122,13 @@ def _template(name: str) -> Template:
     return _TEXT.get_template(name)
 
 
+def preload() -> None:
+    """Compile every template now rather than on the first message that needs it."""
+    for path in sorted(TEMPLATES.glob("*.txt")):
+        _template(path.name)
+    _html_template()
+
+
 @lru_cache(maxsize=1)
 def _html_template() -> Template:
     return _HTML.get_template("message.html")

@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from app.domain.calendar import CalendarSpec, calendar_for
-from app.domain.model import (
-    Candidate,
-    Contact,
-    DecisionTimeline,
-    InterviewFacts,
-    Plan,
-    StepStatus,
-)
+from app.domain.calendar import calendar_for
+from app.domain.model import InterviewFacts, Plan, StepStatus
 from app.domain.planner import build_plan
 from app.domain.policies import POLICIES, Policy
 from app.messages import Message, render_step
@@ -56,21 +48,3 @@ def plan_interview(*, facts: InterviewFacts, policy: Policy, as_of: datetime) ->
         if step.status in _TO_SEND and (message := render_step(step, facts)) is not None
     }
     return PlannedInterview(plan, messages)
-
-
-def warm_up(country: str) -> None:
-    """Build what the first plan would otherwise wait for: a calendar, templates, a plan."""
-    zone = ZoneInfo("UTC")
-    starts_at = datetime.now(zone).replace(microsecond=0)
-    facts = InterviewFacts(
-        candidate=Candidate("Warm Up", "warm@example.com", "+1 555 000 0000"),
-        company="Warm-up",
-        job_title="Warm-up",
-        starts_at=starts_at,
-        timezone=zone,
-        calendar=CalendarSpec(country),
-        contacts=(Contact("Warm Up", "warm@example.com", interviewed=True),),
-        timeline=DecisionTimeline(text="by the end of next week"),
-    )
-    for policy in POLICIES.values():
-        plan_interview(facts=facts, policy=policy, as_of=starts_at + timedelta(days=30))
