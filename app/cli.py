@@ -11,7 +11,7 @@ from pathlib import Path
 import orjson
 from pydantic import ValidationError
 
-from app.api.errors import _validation_errors, field_error
+from app.api.errors import invalid_fields, validation_errors
 from app.api.mapping import facts_from, overrides_from, plan_wire
 from app.api.schemas import PlanRequest
 from app.domain.errors import InvalidFacts
@@ -50,9 +50,9 @@ def _plan(args: argparse.Namespace) -> int:
             as_of=request.as_of or datetime.now(UTC),
         )
     except ValidationError as exc:
-        errors = _validation_errors(exc.errors())
+        errors = validation_errors(exc.errors())
     except InvalidFacts as exc:
-        errors = [field_error(loc, message) for loc, message in exc.problems]
+        errors = invalid_fields(exc)
     else:
         sys.stdout.buffer.write(orjson.dumps(plan_wire(planned), option=orjson.OPT_INDENT_2))
         sys.stdout.write("\n")

@@ -51,7 +51,7 @@ def field_error(loc: Sequence[str | int], message: str) -> dict[str, str]:
     return {"field": field or "body", "pointer": pointer if loc else "", "message": message}
 
 
-def _validation_errors(errors: Sequence[Any]) -> list[dict[str, str]]:
+def validation_errors(errors: Sequence[Any]) -> list[dict[str, str]]:
     found = []
     for error in errors:
         # Pydantic also names the validator it tried ("function-after[...]",
@@ -63,8 +63,15 @@ def _validation_errors(errors: Sequence[Any]) -> list[dict[str, str]]:
     return found
 
 
-def _invalid(detail: str, errors: list[dict[str, str]]) -> Response:
-    return problem(422, detail, type_=VALIDATION_TYPE, errors=errors)
+def invalid_fields(exc: InvalidFacts) -> list[dict[str, str]]:
+    """The domain's problems as fields people and programs can find."""
+    return [field_error(loc, message) for loc, message in exc.problems]
+
+
+def _invalid(found: list[dict[str, str]]) -> Response:
+    fields = ", ".join(sorted({error["field"] for error in found}))
+    detail = f"{len(found)} field(s) are invalid: {fields}."
+    return problem(422, detail, type_=VALIDATION_TYPE, errors=found)
 
 
 async def _on_validation(request: Request, exc: Exception) -> Response:
@@ -72,24 +79,12 @@ async def _on_validation(request: Request, exc: Exception) -> Response:
     errors = exc.errors()
     if any(e.get("type") == "json_invalid" for e in errors):
         return problem(400, "The request body is not valid JSON.")
-    found = _validation_errors(errors)
-    return _invalid(
-        f"{len(found)} field(s) are invalid: "
-        + ", ".join(sorted({e["field"] for e in found}))
-        + ".",
-        found,
-    )
+    return _invalid(validation_errors(errors))
 
 
 async def _on_invalid_facts(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, InvalidFacts)  # noqa: S101
-    found = [field_error(loc, message) for loc, message in exc.problems]
-    return _invalid(
-        f"{len(found)} field(s) are invalid: "
-        + ", ".join(sorted({e["field"] for e in found}))
-        + ".",
-        found,
-    )
+    assert isinstance(exc, InvalidFacts)  # noqa: S101 - registered for this type only
+    return _invalid(invalid_fields(exc))
 
 
 async def _on_http(request: Request, exc: Exception) -> Response:
