@@ -106,8 +106,9 @@ class Contact:
 
     @property
     def key(self) -> str:
-        """A short stable identity for step ids: from the address, else the name."""
-        basis = (self.email or self.name).strip().lower()
+        """A short stable identity for step ids, from the address and the name together:
+        panel members may share one address, and names repeat across companies."""
+        basis = f"{(self.email or '').strip().lower()}|{self.name.strip().lower()}"
         return hashlib.sha256(basis.encode()).hexdigest()[:8]
 
 

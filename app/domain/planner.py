@@ -260,8 +260,9 @@ class _Planner:
                     )
         return history
 
-    def local_day(self, moment: datetime) -> date:
-        return moment.astimezone(self.facts.timezone).date()
+    def local_day(self, moment: datetime, zone: tzinfo | None = None) -> date:
+        """The date of ``moment`` where it is read: a recipient's zone, else the interview's."""
+        return moment.astimezone(zone or self.facts.timezone).date()
 
     # -- steps --------------------------------------------------------------------------------
 
@@ -377,7 +378,7 @@ class _Planner:
                 f"before asking {primary.name} for an update"
             )
         # R5: never before the business day after the last thank-you (sent or planned).
-        thank_you_day = max((self.local_day(s.send_at) for s in thank_yous), default=None)
+        thank_you_day = max((self.local_day(s.send_at, zone) for s in thank_yous), default=None)
         floor = self.calendar.business_day_after(thank_you_day or cycle.anchor_day, 1)
         if first < floor:
             first, last = floor, max(last, floor)
@@ -425,7 +426,7 @@ class _Planner:
         # R9: one final, briefer message if the follow-up goes unanswered.
         if policy.final_follow_up_after is not None:
             first, last = self.after(
-                self.local_day(follow_up.send_at), policy.final_follow_up_after
+                self.local_day(follow_up.send_at, zone), policy.final_follow_up_after
             )
             window = self.business_days(first, last, zone)
             done_at = messages[1].at if len(messages) > 1 else None
@@ -479,8 +480,9 @@ class _Planner:
     ) -> tuple[date, date, str, tuple[str, ...], bool]:
         """R12: a faster process pulls the follow-up before its date, and is mentioned.
 
-        The follow-up keeps its window when that starts before the other date; otherwise it
-        moves to the three business days before it, never earlier than ``floor`` (R5).
+        A window that starts before the other date keeps its start and ends before that date;
+        otherwise it moves to the three business days before it, never earlier than ``floor``
+        (R5).
         """
         competing = self.facts.competing_deadline
         if competing is None:
@@ -494,7 +496,8 @@ class _Planner:
                 )
             return first, last, why, rules, False
         if first < competing.on:
-            return first, last, why, (*rules, "R12"), True
+            before = self.calendar.business_day_after(competing.on, -1)
+            return first, max(first, min(last, before)), why, (*rules, "R12"), True
         last = max(floor, self.calendar.business_day_after(competing.on, -1))
         first = max(floor, self.calendar.business_day_after(competing.on, -3))
         other = f" at {competing.company}" if competing.company else ""
@@ -524,7 +527,7 @@ class _Planner:
         if not (self.policy.escalation and primary.role is ContactRole.RECRUITER and manager):
             return None
         zone = self.zone(manager)
-        first, last = self.after(self.local_day(final.send_at), self.policy.escalation_after)
+        first, last = self.after(self.local_day(final.send_at, zone), self.policy.escalation_after)
         window = self.business_days(first, last, zone)
         done_at = messages[2].at if len(messages) > 2 else None
         rules = ("R10", "R13")
@@ -567,7 +570,7 @@ class _Planner:
         """R11: a set number of business days after the last message, stop."""
         zone = self.zone(self.primary)
         day = self.calendar.business_day_after(
-            self.local_day(last_message.send_at), self.policy.move_on_after
+            self.local_day(last_message.send_at, zone), self.policy.move_on_after
         )
         window = self.business_days(day, day, zone)
         blocked = any(s.done_at is None for s in steps if not s.optional)
