@@ -251,12 +251,15 @@ class _Planner:
                 elif event.new_deadline or event.timeline_text:
                     reading = self.read(event.timeline_text, event.new_deadline, said_on)
                     history.cycles.append(_Cycle(cycle.number + 1, said_on, reading))
-                else:
-                    next_round = event.outcome is ReplyOutcome.NEXT_ROUND
+                elif event.outcome is ReplyOutcome.NEXT_ROUND:
                     history.closed_by = (
-                        f"{facts.company} replied on {format_day(said_on)}"
-                        f"{' inviting you to a next round' if next_round else ''}"
-                        "; plan the next interview as its own."
+                        f"{facts.company} invited you to a next round on {format_day(said_on)}; "
+                        "plan that interview as its own."
+                    )
+                else:
+                    history.closed_by = (
+                        f"{facts.company} replied on {format_day(said_on)} with an update and "
+                        "no new date; log a new date or timeline to plan another wait."
                     )
         return history
 
@@ -290,6 +293,12 @@ class _Planner:
                     "interview; send it now all the same, it still helps (R1).",
                 )
             self.require_address(contact, Channel.EMAIL)
+            if done_at is None and not (contact.discussion_point or self.facts.discussion_points):
+                self.warn(
+                    "no_discussion_point",
+                    f"Add a specific point from your conversation with {contact.name}: a "
+                    "thank-you without one reads generic (R1, R13).",
+                )
             steps.append(
                 Step(
                     id=f"thank_you-{contact.key}",

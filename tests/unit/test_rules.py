@@ -474,6 +474,25 @@ def test_R4_email_needs_an_address_or_the_plan_says_so(build) -> None:
     assert "no_contact_address" in build.codes(plan)
 
 
+# fmt: off
+R13_GENERIC = [
+    #   the interviewer's point    shared points                    warned
+    row("a point of their own",    "cost of reprocessing", (),      False),
+    row("a shared point",          None, ("the on-call rotation",), False),
+    row("no point at all",         None, (),                         True),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("own", "shared", "warned"), R13_GENERIC)
+def test_R13_a_thank_you_with_no_specific_point_is_warned(build, own, shared, warned) -> None:
+    bob = replace(BOB, discussion_point=own)
+
+    plan = build.plan(build.facts(contacts=(bob, CAROL), discussion_points=shared))
+
+    assert ("no_discussion_point" in build.codes(plan)) is warned
+
+
 # -- R5: the status follow-up comes only after the thank-you -------------------------------------
 
 # fmt: off
@@ -1086,6 +1105,23 @@ def test_R11_a_reply_or_a_withdrawal_closes_the_plan(build, example, closing) ->
         ESCALATION: SKIPPED,
         MOVE_ON: SKIPPED,
     }
+
+
+# fmt: off
+R11_REASONS = [
+    row("an offer",    ReplyOutcome.OFFER,      "replied on Wednesday, December 9, 2026 with an"),
+    row("a rejection", ReplyOutcome.REJECTION,  "with a decision"),
+    row("a next round", ReplyOutcome.NEXT_ROUND, "invited you to a next round"),
+    row("an update",   ReplyOutcome.UPDATE,     "with an update and no new date"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("outcome", "reason"), R11_REASONS)
+def test_R11_a_closed_plan_says_why(build, example, outcome, reason) -> None:
+    plan = build.plan(replace(example, events=(_replied(outcome),)), as_of=t("2026-12-10 12:00"))
+
+    assert reason in plan.status_reason
 
 
 # -- R12: another process is moving faster ------------------------------------------------------
