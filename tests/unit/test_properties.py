@@ -283,7 +283,10 @@ def test_the_follow_up_never_comes_before_R6_or_R7_allow(case: Case) -> None:
         else:
             anchor, days = deadline, case.policy.follow_up_after_deadline
         assert first_day >= calendar.business_day_after(anchor, days.first)
-    assert first_day > case.facts.local_start.date()
+    # Days are the recipient's: the interview's date is compared where they are.
+    interview_day_there = case.facts.starts_at.astimezone(follow_up.window.earliest.tzinfo).date()
+    assert first_day > interview_day_there
+    assert follow_up.window.earliest > case.facts.ends_at
     assert follow_up.to == (primary_contact(case.facts.contacts),)
 
 
