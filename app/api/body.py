@@ -20,16 +20,19 @@ _BODY_MODELS: dict[str, type[BaseModel]] = {}
 _REF = "#/components/schemas/{model}"
 
 
-def json_body(model: type[BaseModel], *, description: str = "") -> dict[str, Any]:
-    """``openapi_extra`` for a route whose JSON body is ``model``."""
+def json_body(
+    model: type[BaseModel], *, description: str = "", example: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """``openapi_extra`` for a route whose JSON body is ``model``, with an example to try."""
     _BODY_MODELS[model.__name__] = model
+    media: dict[str, Any] = {"schema": {"$ref": _REF.format(model=model.__name__)}}
+    if example is not None:
+        media["example"] = example
     return {
         "requestBody": {
             "required": True,
             "description": description,
-            "content": {
-                "application/json": {"schema": {"$ref": _REF.format(model=model.__name__)}}
-            },
+            "content": {"application/json": media},
         }
     }
 

@@ -31,3 +31,15 @@ def test_the_plan_body_is_documented() -> None:
     schema = operation["requestBody"]["content"]["application/json"]["schema"]
     assert schema == {"$ref": "#/components/schemas/PlanRequest"}
     assert {"200", "400", "413", "415", "422"} <= operation["responses"].keys()
+
+
+def test_the_documented_example_is_the_example_file() -> None:
+    from app.api.examples import PLAN_EXAMPLE
+
+    example_file = CONTRACT.parent.parent / "examples" / "interview.json"
+    operation = create_app().openapi()["paths"]["/v1/plans"]["post"]
+
+    documented = operation["requestBody"]["content"]["application/json"]["example"]
+    # The OpenAPI document leaves out null members: null and absent mean the same here.
+    assert documented == {key: value for key, value in PLAN_EXAMPLE.items() if value is not None}
+    assert json.loads(example_file.read_text()) == PLAN_EXAMPLE

@@ -11,6 +11,7 @@ from starlette.responses import Response
 
 from app.api.body import json_body, parse_body
 from app.api.errors import PROBLEM_JSON
+from app.api.examples import PLAN_EXAMPLE
 from app.api.mapping import facts_from, overrides_from, plan_wire, policy_wire
 from app.api.schemas import (
     ParameterSource,
@@ -39,7 +40,9 @@ def _json(data: Any) -> Response:
     response_model=PlanOut,
     summary="Plan the follow-up for one interview.",
     responses=_problems(400, 413, 415, 422),
-    openapi_extra=json_body(PlanRequest, description="The facts of one interview."),
+    openapi_extra=json_body(
+        PlanRequest, description="The facts of one interview.", example=PLAN_EXAMPLE
+    ),
 )
 async def create_plan(request: Request) -> Response:
     """Interview facts in; the plan, its reasons and ready-to-send messages out. Stateless."""
