@@ -467,12 +467,13 @@ class _Planner:
                 steps.append(escalation)
                 if escalation.status is not StepStatus.SKIPPED:
                     last_message = escalation
-        allowed = len(steps)
-        if len(messages) > allowed:
+        # Every logged message that no step of the plan accounts for is one too many.
+        accounted = sum(1 for step in steps if step.done_at is not None)
+        if len(messages) > accounted:
             self.warn(
                 "too_many_follow_ups",
-                f"{len(messages)} status messages were logged where the plan allows "
-                f"{allowed}; further messages can hurt more than help (R9, R13).",
+                f"{len(messages)} status messages were logged where the plan has room for "
+                f"{accounted}; further messages can hurt more than help (R9, R13).",
             )
         self.check_spacing(messages)
         steps.append(self.move_on(cycle, last_message, steps, suffix))
@@ -535,10 +536,15 @@ class _Planner:
         )
         if not (self.policy.escalation and primary.role is ContactRole.RECRUITER and manager):
             return None
+        address = (manager.email or "").lower()
         zone = self.zone(manager)
         first, last = self.after(self.local_day(final.send_at, zone), self.policy.escalation_after)
         window = self.business_days(first, last, zone)
-        done_at = messages[2].at if len(messages) > 2 else None
+        # The third message is the escalation, unless it went to someone else (the recruiter).
+        third = messages[2] if len(messages) > 2 else None
+        if third and third.contact_email and third.contact_email.lower() != address:
+            third = None
+        done_at = third.at if third else None
         rules = ("R10", "R13")
         return Step(
             id=f"escalation{suffix}",

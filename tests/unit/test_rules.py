@@ -992,6 +992,32 @@ def test_R10_escalation_opens_after_two_unanswered_messages(
     assert build.step(plan, ESCALATION).status is status
 
 
+# fmt: off
+R10_THIRD = [
+    #   the third message went to      escalation  warned too many
+    row("the hiring manager",          "bob",      DONE,     False),
+    row("no one named",                None,       DONE,     False),
+    row("the recruiter again",         "carol",    SKIPPED,  True),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("to", "escalation", "warned"), R10_THIRD)
+def test_R10_only_a_message_to_the_hiring_manager_is_the_escalation(
+    build, example, to, escalation, warned
+) -> None:
+    events = (
+        sent("2026-12-08 10:00", "carol"),
+        sent("2026-12-15 10:00", "carol"),
+        sent("2026-12-22 10:00", to),
+    )
+
+    plan = build.plan(replace(example, events=events), as_of=t("2027-01-04 12:00"))
+
+    assert build.step(plan, ESCALATION).status is escalation
+    assert ("too_many_follow_ups" in build.codes(plan)) is warned
+
+
 # -- R11: after the last message, move on --------------------------------------------------------
 
 # fmt: off
