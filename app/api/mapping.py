@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app.api.schemas import ContactIn, EventIn, PlanRequest
+from app.api.schemas import ContactIn, EventIn, PlanRequest, PolicyOverrides
 from app.domain.calendar import CalendarSpec
 from app.domain.errors import InvalidFacts
 from app.domain.model import (
@@ -127,10 +127,19 @@ def facts_from(request: PlanRequest, *, default_country: str) -> InterviewFacts:
 
 
 def overrides_from(request: PlanRequest) -> dict[str, Any]:
-    """The policy overrides the request set, windows as domain values."""
+    """The policy overrides the request set, windows as domain values.
+
+    Raises:
+        InvalidFacts: for a null where the parameter needs a value.
+    """
     if request.policy_overrides is None:
         return {}
     raw = request.policy_overrides.model_dump(exclude_unset=True)
+    nulls = [
+        key for key, value in raw.items() if value is None and key not in PolicyOverrides.NULLABLE
+    ]
+    if nulls:
+        raise InvalidFacts([(("policy_overrides", key), "cannot be null") for key in nulls])
     return {
         key: BusinessDayWindow(**value) if isinstance(value, dict) else value
         for key, value in raw.items()

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from datetime import date, datetime, time
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -20,6 +20,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 
 from app.domain.calendar import known_country, known_subdivision
 from app.domain.errors import UnknownCalendar
@@ -85,6 +86,26 @@ def _zone(value: str) -> str:
     return value
 
 
+#: Dates the service plans with: wide enough for any interview, and every holiday calendar
+#: of the holidays package works across it (lunar calendars have limited tables).
+EARLIEST_DAY, LATEST_DAY = date(1990, 1, 1), date(2099, 12, 31)
+_RANGE = f"between {EARLIEST_DAY.year} and {LATEST_DAY.year}"
+
+
+def _day_in_range(value: date) -> date:
+    if not EARLIEST_DAY <= value <= LATEST_DAY:
+        raise ValueError(f"must be a date {_RANGE}")
+    return value
+
+
+def _moment_in_range(value: datetime) -> datetime:
+    _day_in_range(value.date())
+    return value
+
+
+Day = Annotated[date, AfterValidator(_day_in_range)]
+Moment = Annotated[AwareDatetime, AfterValidator(_moment_in_range)]
+
 _ONE_LINE = AfterValidator(_one_line)
 Name = Annotated[str, _chars("name"), _ONE_LINE, _words("name"), _doc("name", "A name.")]
 Company = Annotated[
@@ -142,7 +163,11 @@ EmailAddress = Annotated[
     str,
     StringConstraints(max_length=254),
     AfterValidator(_email),
-    Field(description="An email address.", examples=["ann.lee@example.com"]),
+    Field(
+        description="An email address (as HTML's <input type=email> accepts).",
+        examples=["ann.lee@example.com"],
+        json_schema_extra={"pattern": f"^{_EMAIL.pattern}$"},
+    ),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 
@@ -155,8 +180,9 @@ class ChannelChoice(StrEnum):
 
 
 class _In(BaseModel):
-    # Fields beyond the documented ones are welcome and ignored (SPEC.md section 8).
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+    # Fields beyond the documented ones are welcome and ignored (SPEC.md section 8). Strict:
+    # a value is of the type the contract says (RFC 3339 text for a time, not a number).
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, strict=True)
 
 
 class CandidateIn(_In):
@@ -189,7 +215,7 @@ class ContactIn(_In):
 
 
 class InterviewIn(_In):
-    starts_at: datetime = Field(
+    starts_at: Annotated[datetime, AfterValidator(_moment_in_range)] = Field(
         description="RFC 3339 with an offset, or a local time with `timezone`.",
         examples=["2026-11-24T10:00:00-05:00"],
     )
@@ -199,7 +225,7 @@ class InterviewIn(_In):
 
 
 class DecisionTimelineIn(_In):
-    by: date | None = Field(None, description="The decision date, if one was given.")
+    by: Day | None = Field(None, description="The decision date, if one was given.")
     text: Text | None = Field(
         None,
         description="What the interviewer said, e.g. 'by the end of next week'.",
@@ -227,7 +253,7 @@ class CalendarIn(_In):
     subdivision: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = Field(
         None, description="A subdivision code the holidays package knows, e.g. NY or BY."
     )
-    extra_closed: list[date] = Field(
+    extra_closed: list[Day] = Field(
         default_factory=list,
         max_length=366,
         description="Further dates the hiring team does not work.",
@@ -251,22 +277,33 @@ class CalendarIn(_In):
 
 
 class CompetingDeadlineIn(_In):
-    date: dt.date = Field(description="When the faster process needs your answer (R12).")
+    date: Annotated[dt.date, AfterValidator(_day_in_range)] = Field(
+        description="When the faster process needs your answer (R12)."
+    )
     company: Company | None = None
 
 
 class EventIn(_In):
     type: EventType
-    at: AwareDatetime
+    at: Moment
     contact_email: EmailAddress | None = None
     outcome: ReplyOutcome | None = None
-    new_deadline: date | None = None
+    new_deadline: Day | None = None
     timeline_text: Text | None = None
     note: Annotated[str, StringConstraints(max_length=2000)] | None = None
 
 
+def _local(value: time) -> time:
+    if value.tzinfo is not None:
+        raise ValueError("is a local time in each recipient's zone: give it without an offset")
+    return value
+
+
+LocalTime = Annotated[time, AfterValidator(_local), Field(examples=["09:00"])]
+
+
 class BusinessDayWindowIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     first: int = Field(ge=1, le=60)
     last: int = Field(ge=1, le=60)
 
@@ -274,18 +311,23 @@ class BusinessDayWindowIn(BaseModel):
 class PolicyOverrides(BaseModel):
     """Any policy parameter, replaced for this request (SPEC.md section 2)."""
 
-    model_config = ConfigDict(extra="forbid")
-    thank_you_within_hours: int | None = Field(None, ge=1, le=168)
-    follow_up_after_deadline: BusinessDayWindowIn | None = None
-    follow_up_without_timeline: BusinessDayWindowIn | None = None
+    # A parameter left out keeps the policy's value. Only final_follow_up_after takes null;
+    # for the others null is refused (the schema does not offer it, hence SkipJsonSchema).
+    model_config = ConfigDict(extra="forbid", strict=True)
+    thank_you_within_hours: Annotated[int, Field(ge=1, le=168)] | SkipJsonSchema[None] = None
+    follow_up_after_deadline: BusinessDayWindowIn | SkipJsonSchema[None] = None
+    follow_up_without_timeline: BusinessDayWindowIn | SkipJsonSchema[None] = None
     final_follow_up_after: BusinessDayWindowIn | None = Field(
         None, description="null (with the key present) turns the final follow-up off."
     )
-    escalation: bool | None = None
-    escalation_after: BusinessDayWindowIn | None = None
-    move_on_after: int | None = Field(None, ge=1, le=60)
-    business_hours_start: time | None = None
-    business_hours_end: time | None = None
+    escalation: bool | SkipJsonSchema[None] = None
+    escalation_after: BusinessDayWindowIn | SkipJsonSchema[None] = None
+    move_on_after: Annotated[int, Field(ge=1, le=60)] | SkipJsonSchema[None] = None
+    business_hours_start: LocalTime | SkipJsonSchema[None] = None
+    business_hours_end: LocalTime | SkipJsonSchema[None] = None
+
+    #: The one parameter for which null means something: no final follow-up.
+    NULLABLE: ClassVar[frozenset[str]] = frozenset({"final_follow_up_after"})
 
 
 class PlanRequest(_In):
@@ -313,9 +355,9 @@ class PlanRequest(_In):
     competing_deadline: CompetingDeadlineIn | None = None
     policy: PolicyName = "standard"
     policy_overrides: PolicyOverrides | None = None
-    thank_you_sent_at: AwareDatetime | None = None
+    thank_you_sent_at: Moment | None = None
     events: list[EventIn] = Field(default_factory=list, max_length=200)
-    as_of: AwareDatetime | None = Field(None, description="Fixes 'now'; default: the clock.")
+    as_of: Moment | None = Field(None, description="Fixes 'now'; default: the clock.")
 
 
 # -- responses ------------------------------------------------------------------------------

@@ -121,6 +121,14 @@ class TestCreatePlan:
         assert plan["steps"][1]["window"]["earliest"] == "2026-12-09T09:00:00-05:00"
         assert plan["steps"][1]["window"]["latest"] == "2026-12-09T17:00:00-05:00"
 
+    def test_a_null_final_follow_up_turns_it_off(self, client: TestClient, body: dict) -> None:
+        body["policy_overrides"] = {"final_follow_up_after": None}
+
+        plan = client.post("/v1/plans", json=body).json()
+
+        assert [s["kind"] for s in plan["steps"]] == ["thank_you", "follow_up", "move_on"]
+        assert plan["policy"]["final_follow_up_after"] is None
+
     def test_phone_when_the_contact_asked_for_it(self, client: TestClient, body: dict) -> None:
         body["contacts"][1] |= {"preferred_channel": "phone", "phone": "+1 555 010 9999"}
 
@@ -207,6 +215,29 @@ class TestCreatePlanRefusals:
             ),
             (lambda b: b.update(strengths=["x"] * 6), "strengths"),
             (lambda b: b.update(as_of="2026-11-24T15:00:00"), "as_of"),
+            (lambda b: b.update(as_of=0), "as_of"),  # strict: a time is RFC 3339 text
+            (
+                lambda b: b.update(thank_you_sent_at="0001-01-01T00:00:00+00:01"),
+                "thank_you_sent_at",
+            ),
+            (
+                lambda b: b["interview"].update(starts_at="2150-01-01T10:00:00Z"),
+                "interview.starts_at",
+            ),
+            (lambda b: b.update(decision_timeline={"by": "1900-01-01"}), "decision_timeline.by"),
+            (
+                lambda b: b.update(policy_overrides={"thank_you_within_hours": None}),
+                "policy_overrides.thank_you_within_hours",
+            ),
+            (
+                lambda b: b.update(policy_overrides={"business_hours_start": "09:00+01:00"}),
+                "policy_overrides.business_hours_start",
+            ),
+            (lambda b: b["interview"].update(duration_minutes="60"), "interview.duration_minutes"),
+            (
+                lambda b: b.update(policy_overrides={"follow_up_after_deadline": None}),
+                "policy_overrides.follow_up_after_deadline",
+            ),
             (lambda b: b.update(decision_timeline={}), "decision_timeline"),
         ],
     )
