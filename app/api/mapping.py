@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -147,10 +147,8 @@ def overrides_from(request: PlanRequest) -> dict[str, Any]:
 
 
 # -- to the wire ----------------------------------------------------------------------------
-
-
-def _time(moment: datetime) -> str:
-    return moment.isoformat()
+# Dates, times and enums stay as they are: orjson writes them (RFC 3339, ISO dates, enum
+# values) in C, byte for byte as isoformat() would.
 
 
 def _window(window: BusinessDayWindow | None) -> dict[str, int] | None:
@@ -176,7 +174,7 @@ def _message(message: Message | None) -> dict[str, Any] | None:
     if message is None:
         return None
     return {
-        "channel": message.channel.value,
+        "channel": message.channel,
         "to": list(message.to),
         "subject": message.subject,
         "body_text": message.body_text,
@@ -188,21 +186,20 @@ def _message(message: Message | None) -> dict[str, Any] | None:
 def _step(step: Step, message: Message | None) -> dict[str, Any]:
     return {
         "id": step.id,
-        "kind": step.kind.value,
-        "channel": step.channel.value,
+        "kind": step.kind,
+        "channel": step.channel,
         "to": [
-            {"name": c.name, "email": c.email, "phone": c.phone, "role": c.role.value}
-            for c in step.to
+            {"name": c.name, "email": c.email, "phone": c.phone, "role": c.role} for c in step.to
         ],
-        "window": {"earliest": _time(step.window.earliest), "latest": _time(step.window.latest)},
-        "send_at": _time(step.send_at),
-        "status": step.status.value,
+        "window": {"earliest": step.window.earliest, "latest": step.window.latest},
+        "send_at": step.send_at,
+        "status": step.status,
         "condition": step.condition,
         "optional": step.optional,
         "rationale": step.rationale,
-        "rules": list(step.rules),
-        "sources": list(step.sources),
-        "done_at": _time(step.done_at) if step.done_at else None,
+        "rules": step.rules,
+        "sources": step.sources,
+        "done_at": step.done_at,
         "message": _message(message),
     }
 
@@ -214,12 +211,12 @@ def plan_wire(planned: PlannedInterview) -> dict[str, Any]:
     action = plan.next_action
     expectations = plan.expectations
     return {
-        "as_of": _time(plan.as_of),
-        "status": plan.status.value,
+        "as_of": plan.as_of,
+        "status": plan.status,
         "status_reason": plan.status_reason,
         "timeline": {
-            "deadline": timeline.deadline.isoformat() if timeline.deadline else None,
-            "source": timeline.source.value,
+            "deadline": timeline.deadline,
+            "source": timeline.source,
             "text": timeline.text,
             "matched": timeline.matched,
             "interpretation": timeline.interpretation,
@@ -229,9 +226,9 @@ def plan_wire(planned: PlannedInterview) -> dict[str, Any]:
         if action is None
         else {
             "step_id": action.step_id,
-            "kind": action.kind.value,
-            "status": action.status.value,
-            "send_at": _time(action.send_at),
+            "kind": action.kind,
+            "status": action.status,
+            "send_at": action.send_at,
             "summary": action.summary,
         },
         "expectations": None
@@ -248,7 +245,7 @@ def plan_wire(planned: PlannedInterview) -> dict[str, Any]:
         "calendar": {
             "country": plan.calendar.country,
             "subdivision": plan.calendar.subdivision,
-            "extra_closed": [d.isoformat() for d in plan.calendar.extra_closed],
+            "extra_closed": list(plan.calendar.extra_closed),
             "weekend": [WEEKDAYS[d] for d in sorted(plan.weekend)],
         },
     }
