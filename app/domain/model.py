@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
+from functools import lru_cache
 
 from app.domain.calendar import CalendarSpec
 from app.domain.policies import Policy
@@ -108,8 +109,13 @@ class Contact:
     def key(self) -> str:
         """A short stable identity for step ids, from the address and the name together:
         panel members may share one address, and names repeat across companies."""
-        basis = f"{(self.email or '').strip().lower()}|{self.name.strip().lower()}"
-        return hashlib.sha256(basis.encode()).hexdigest()[:8]
+        return _contact_key(self.email or "", self.name)
+
+
+@lru_cache(maxsize=4096)
+def _contact_key(email: str, name: str) -> str:
+    basis = f"{email.strip().lower()}|{name.strip().lower()}"
+    return hashlib.sha256(basis.encode()).hexdigest()[:8]
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,6 +91,7 @@ class PhraseRule:
     needs: tuple[str, ...]
 
 
+@lru_cache(maxsize=4096)
 def format_day(day: date) -> str:
     """A date as people write it: ``Friday, December 4, 2026``."""
     return f"{WEEKDAYS[day.weekday()].capitalize()}, {day:%B} {day.day}, {day.year}"
