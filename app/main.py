@@ -6,6 +6,7 @@ import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date
 
 import httpx
 from fastapi import FastAPI
@@ -17,6 +18,7 @@ from app.api.body import add_body_schemas
 from app.api.errors import RequestLimits, install_error_handlers
 from app.api.routes import health, plans
 from app.messages.render import preload as preload_templates
+from app.services.planning import warm_calendars
 from app.settings import Settings, get_settings
 
 DESCRIPTION = """
@@ -68,13 +70,15 @@ _WARM_UP_PLAN = {
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Warm up before the first request, then keep long-lived objects out of the collector.
 
-    A first request would otherwise pay for FastAPI filling in its route state, importing a
-    country's holidays and compiling templates: one request to each route, in process, pays
-    instead. ``gc.freeze`` then moves everything alive (modules, calendars, schemas) out of
-    the collector's generations, so a full collection walks only what requests allocate:
-    fewer long pauses under load.
+    A first request would otherwise pay for FastAPI filling in its route state, building a
+    calendar and compiling templates: the service's own country is built for every
+    subdivision, and one request to each route, in process, pays for the rest.
+    ``gc.freeze`` then moves everything alive (modules, calendars, schemas) out of the
+    collector's generations, so a full collection walks only what requests allocate: fewer
+    long pauses under load.
     """
     preload_templates()
+    warm_calendars(app.state.settings.default_country, date.today())
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://warm-up") as client:
         for response in (

@@ -128,6 +128,11 @@ def _subdivisions(country: str) -> dict[str, str]:
     return {code.upper(): code for code in _supported()[country]}
 
 
+def supported_subdivisions(country: str) -> tuple[str, ...]:
+    """The subdivision codes ``holidays`` knows for a (known) country."""
+    return tuple(_supported()[country])
+
+
 def known_country(country: str) -> str:
     """The country code in canonical case, if the ``holidays`` package knows it.
 

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from app.domain.calendar import calendar_for
+from app.domain.calendar import (
+    CalendarSpec,
+    calendar_for,
+    known_country,
+    supported_subdivisions,
+)
 from app.domain.model import InterviewFacts, Plan, StepStatus
 from app.domain.planner import build_plan
 from app.domain.policies import POLICIES, Policy
@@ -48,3 +53,21 @@ def plan_interview(*, facts: InterviewFacts, policy: Policy, as_of: datetime) ->
         if step.status in _TO_SEND and (message := render_step(step, facts)) is not None
     }
     return PlannedInterview(plan, messages)
+
+
+def warm_calendars(country: str, today: date) -> int:
+    """Build the calendars of ``country`` and each of its subdivisions around ``today``.
+
+    A calendar costs about a millisecond the first time (and the holidays of each new year
+    more), so the service's own country is ready before its first request.
+
+    Returns:
+        How many calendars were built.
+    """
+    code = known_country(country)
+    subdivisions: list[str | None] = [None, *supported_subdivisions(code)]
+    for subdivision in subdivisions:
+        calendar = calendar_for(CalendarSpec(code, subdivision))
+        calendar.business_day_after(today, 60)
+        calendar.business_day_after(today, -5)
+    return len(subdivisions)
