@@ -53,6 +53,7 @@ from app.domain.model import (
 from app.domain.planner import DAYS_TO_HIRE, primary_contact
 from app.domain.policies import MINIMAL, PATIENT, POLICIES, STANDARD, BusinessDayWindow
 from app.domain.rules import RULES, sources_of
+from tests.unit.conftest import BOB, CAROL
 
 NY = ZoneInfo("America/New_York")
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -73,20 +74,9 @@ DUE, UPCOMING, OVERDUE = StepStatus.DUE, StepStatus.UPCOMING, StepStatus.OVERDUE
 WAITING, DONE, SKIPPED = StepStatus.WAITING, StepStatus.DONE, StepStatus.SKIPPED
 EMAIL, PHONE = Channel.EMAIL, Channel.PHONE
 
-# The cast. Bob and Carol are the SPEC example's people.
-BOB = Contact(
-    "Bob Smith",
-    "bob.smith@acme.example",
-    "+1 555 010 4000",
-    role=ContactRole.HIRING_MANAGER,
-    interviewed=True,
-    discussion_point="moving their batch jobs to streaming",
-)
+# The cast. Bob and Carol are the SPEC example's people (from conftest).
 BOB_SCHEDULED = replace(BOB, scheduled_interview=True)
 BOB_NO_EMAIL = replace(BOB, email=None)
-CAROL = Contact(
-    "Carol Diaz", "carol.diaz@acme.example", role=ContactRole.RECRUITER, scheduled_interview=True
-)
 CAROL_UNSCHEDULED = replace(CAROL, scheduled_interview=False)
 DANA = Contact(
     "Dana Park", "dana.park@acme.example", role=ContactRole.INTERVIEWER, interviewed=True
