@@ -34,7 +34,6 @@ from app.domain.model import (
     StepStatus,
     TimelineSource,
 )
-from app.domain.policies import POLICIES
 from app.messages import LIMITS
 
 
@@ -507,6 +506,3 @@ class Problem(BaseModel):
 
 class Health(_Out):
     status: Literal["ok"]
-
-
-KNOWN_POLICIES = tuple(POLICIES)

@@ -414,3 +414,12 @@ class TestRequestLimits:
                 "/v1/plans", content=json.dumps(body), headers={"content-type": media}
             )
             assert response.status_code == 200, media
+
+
+def test_the_wire_accepts_exactly_the_domains_policies() -> None:
+    from typing import get_args
+
+    from app.api.schemas import PolicyName
+    from app.domain.policies import POLICIES
+
+    assert set(get_args(PolicyName)) == set(POLICIES)
