@@ -206,12 +206,23 @@ def render_step(step: Step, facts: InterviewFacts) -> Message | None:
     """
     if step.kind is StepKind.MOVE_ON or not step.to:
         return None
-    return _render(
-        step.kind, step.channel, step.to, step.regarding, step.mentions_competing_process, facts
-    )
+    rendered = _rendered_for(facts)
+    key = (step.kind, step.channel, step.to, step.regarding, step.mentions_competing_process)
+    message = rendered.get(key)
+    if message is None:
+        message = rendered[key] = _render(*key, facts)
+    return message
 
 
-@lru_cache(maxsize=2048)
+_MessageKey = tuple[StepKind, Channel, tuple[Contact, ...], Contact | None, bool]
+
+
+@lru_cache(maxsize=512)
+def _rendered_for(facts: InterviewFacts) -> dict[_MessageKey, Message]:
+    """The messages rendered so far for one set of facts: the facts are hashed once a plan."""
+    return {}
+
+
 def _render(
     kind: StepKind,
     channel: Channel,
