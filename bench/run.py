@@ -589,27 +589,18 @@ def _wait_for_health(
     raise BenchError(f"no answer from /healthz within {timeout_s:.0f} s:\n{_tail(log)}")
 
 
-def _post(connection: http.client.HTTPConnection, body: bytes) -> float:
-    """Milliseconds for one ``POST /v1/plans`` on an open connection; non-2xx raises."""
+def _timed(
+    connection: http.client.HTTPConnection, method: str, path: str, body: bytes | None = None
+) -> float:
+    """Milliseconds for one request on an open connection; non-2xx raises."""
+    headers = JSON_HEADERS if body is not None else {}
     start = time.perf_counter_ns()
-    connection.request("POST", "/v1/plans", body=body, headers=JSON_HEADERS)
+    connection.request(method, path, body=body, headers=headers)
     response = connection.getresponse()
     answer = response.read()
     spent = (time.perf_counter_ns() - start) / 1e6
     if not 200 <= response.status < 300:
-        raise BenchError(f"POST /v1/plans answered {response.status}: {answer[:300]!r}")
-    return spent
-
-
-def _get(connection: http.client.HTTPConnection, path: str) -> float:
-    """Milliseconds for one ``GET`` on an open connection; non-2xx raises."""
-    start = time.perf_counter_ns()
-    connection.request("GET", path)
-    response = connection.getresponse()
-    answer = response.read()
-    spent = (time.perf_counter_ns() - start) / 1e6
-    if not 200 <= response.status < 300:
-        raise BenchError(f"GET {path} answered {response.status}: {answer[:300]!r}")
+        raise BenchError(f"{method} {path} answered {response.status}: {answer[:300]!r}")
     return spent
 
 
@@ -631,9 +622,12 @@ def _http(
     connection = http.client.HTTPConnection(HOST, port, timeout=10)
     try:
         connection.connect()
-        first = _post(connection, _fill(template, 0))
-        rest = [_post(connection, _fill(template, serial)) for serial in range(1, 51)]
-        health = [_get(connection, "/healthz") for _ in range(50)]
+        first = _timed(connection, "POST", "/v1/plans", _fill(template, 0))
+        rest = [
+            _timed(connection, "POST", "/v1/plans", _fill(template, serial))
+            for serial in range(1, 51)
+        ]
+        health = [_timed(connection, "GET", "/healthz") for _ in range(50)]
     finally:
         connection.close()
     median = statistics.median(rest)
