@@ -27,6 +27,18 @@ class Settings(BaseSettings):
         64 * 1024, ge=1024, description="Larger request bodies are refused with 413."
     )
 
+    # Operations (issue 4): rate limit, shared counters, shutdown.
+    rate_limit: int = Field(
+        600, ge=0, description="Requests per minute per API key; 0 turns the limit off."
+    )
+    redis_url: str | None = Field(
+        None,
+        description="Redis for rate-limit counters shared by replicas; none: in this process.",
+    )
+    shutdown_grace_seconds: int = Field(
+        30, ge=0, le=3600, description="On SIGTERM, how long requests in flight may finish."
+    )
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
