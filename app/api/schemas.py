@@ -179,9 +179,10 @@ class ChannelChoice(StrEnum):
 
 
 class _In(BaseModel):
-    # Fields beyond the documented ones are welcome and ignored (SPEC.md section 8). Strict:
-    # a value is of the type the contract says (RFC 3339 text for a time, not a number).
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, strict=True)
+    # Unknown fields are refused (issue 3: a client cannot send an id, an account or a
+    # created_at), so a misspelt field is an error instead of silently lost. Strict: a value
+    # is of the type the contract says (RFC 3339 text for a time, not a number).
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=True)
 
 
 class CandidateIn(_In):
@@ -329,8 +330,8 @@ class PolicyOverrides(BaseModel):
     NULLABLE: ClassVar[frozenset[str]] = frozenset({"final_follow_up_after"})
 
 
-class PlanRequest(_In):
-    """The facts of one interview (SPEC.md section 8)."""
+class InterviewFields(_In):
+    """The facts of one interview (SPEC.md section 8): what a stored interview keeps."""
 
     candidate: CandidateIn
     company: Company
@@ -355,6 +356,11 @@ class PlanRequest(_In):
     policy: PolicyName = "standard"
     policy_overrides: PolicyOverrides | None = None
     thank_you_sent_at: Moment | None = None
+
+
+class PlanRequest(InterviewFields):
+    """The facts of one interview, what happened since, and the moment to plan for."""
+
     events: list[EventIn] = Field(default_factory=list, max_length=200)
     as_of: Moment | None = Field(None, description="Fixes 'now'; default: the clock.")
 

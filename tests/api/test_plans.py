@@ -161,10 +161,16 @@ class TestCreatePlan:
                 assert "\r" not in step["message"]["subject"]
                 assert "\n" not in step["message"]["subject"]
 
-    def test_extra_fields_are_welcome(self, client: TestClient, body: dict) -> None:
+    def test_unknown_fields_are_refused_by_name(self, client: TestClient, body: dict) -> None:
+        # Issue 3 (newer than SPEC.md's "welcome"): a misspelt field must not vanish silently.
         body["source_system"] = "acme-ats"
+        body["contacts"][0]["emial"] = "bob@acme.example"
 
-        assert client.post("/v1/plans", json=body).status_code == 200
+        response = client.post("/v1/plans", json=body)
+
+        assert response.status_code == 422
+        fields = {error["field"] for error in response.json()["errors"]}
+        assert fields == {"source_system", "contacts[0].emial"}
 
 
 class TestCreatePlanRefusals:
