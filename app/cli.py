@@ -22,6 +22,8 @@ from app.settings import get_settings
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from app.api.observability import uvicorn_log_config
+
     settings = get_settings()
     host, port = args.host or settings.host, args.port or settings.port
     print(
@@ -34,7 +36,10 @@ def _serve(args: argparse.Namespace) -> int:
         port=port,
         workers=args.workers or settings.workers,
         log_level=settings.log_level,
-        access_log=settings.access_log,
+        # JSON lines; the app writes the access lines itself, with the request id.
+        log_config=uvicorn_log_config(settings.log_level),
+        access_log=False,
+        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
     )
     return 0
 

@@ -15,8 +15,11 @@ from fastapi_offline import FastAPIOffline
 from starlette.middleware.cors import CORSMiddleware
 
 from app.api.body import add_body_schemas
-from app.api.errors import RequestLimits, install_error_handlers
-from app.api.routes import health, plans
+from app.api.errors import RequestLimits, document_problems, install_error_handlers
+from app.api.observability import HEADER as REQUEST_ID_HEADER
+from app.api.observability import Metrics, Observability, configure_logging
+from app.api.ratelimit import rate_limiter
+from app.api.routes import health, ops, plans
 from app.messages.render import preload as preload_templates
 from app.services.planning import warm_calendars
 from app.settings import Settings, get_settings
@@ -32,6 +35,8 @@ subdivision, with that country's own weekend.
 
 
 log = logging.getLogger("app.main")
+
+_CORS_REQUEST_HEADERS = ["Authorization", "Content-Type", "If-Match", "Idempotency-Key"]
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -92,6 +97,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     gc.freeze()
     yield
     gc.unfreeze()
+    if app.state.rate_limiter is not None:
+        await app.state.rate_limiter.aclose()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -104,16 +111,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=_lifespan,
     )
     app.state.settings = settings
+    configure_logging(settings.log_level)
+    app.state.metrics = Metrics()
+    app.state.rate_limiter = rate_limiter(settings.rate_limit, settings.redis_url)
     install_error_handlers(app)
+    # Middlewares, outermost last: request id, access log and metrics see everything, and
+    # CORS headers reach 413/415 answers too.
     app.add_middleware(RequestLimits, max_body_bytes=settings.max_body_bytes)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST"],
-            allow_headers=["*"],
+            allow_methods=["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+            allow_headers=[*_CORS_REQUEST_HEADERS, REQUEST_ID_HEADER],
+            expose_headers=["ETag", "Location", "Retry-After", REQUEST_ID_HEADER],
         )
+    app.add_middleware(
+        Observability,
+        metrics=app.state.metrics,
+        routes=app.router.routes,
+        log_access=settings.access_log,
+    )
     app.include_router(health.router)
+    app.include_router(ops.router)
     app.include_router(plans.router)
     add_body_schemas(app)
+    document_problems(app)
     return app

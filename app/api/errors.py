@@ -14,6 +14,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.api.observability import HEADER as REQUEST_ID_HEADER
+from app.api.observability import REQUEST_ID
+from app.api.ratelimit import RateLimited
 from app.domain.errors import InvalidFacts
 
 PROBLEM_JSON = "application/problem+json"
@@ -94,14 +97,93 @@ async def _on_http(request: Request, exc: Exception) -> Response:
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> Response:
+    # Starlette calls this outside every middleware, ours included: the request id is still
+    # set (observability.Observability leaves it so), so the log line and the answer carry it.
     log.exception("unhandled error on %s %s", request.method, request.url.path)
-    return problem(500, "Something went wrong on our side; the request changed nothing.")
+    request_id = REQUEST_ID.get()
+    return problem(
+        500,
+        "Something went wrong on our side; the request changed nothing.",
+        headers={REQUEST_ID_HEADER: request_id} if request_id else None,
+    )
+
+
+async def _on_rate_limited(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RateLimited)  # noqa: S101 - registered for this type only
+    return too_many_requests(exc)
+
+
+def too_many_requests(exc: RateLimited) -> Response:
+    """429 with ``Retry-After``, and the limit and what remains as RateLimit-* headers."""
+    decision = exc.decision
+    detail = (
+        f"This API key is over its limit of {decision.limit} requests in "
+        f"{exc.period_seconds:g} seconds; retry after {decision.retry_after} seconds."
+    )
+    headers = {
+        "Retry-After": str(decision.retry_after),
+        "RateLimit-Limit": str(decision.limit),
+        "RateLimit-Remaining": str(decision.remaining),
+    }
+    return problem(429, detail, headers=headers)
+
+
+_PROBLEM_REF = "#/components/schemas/Problem"
+_RETRY_AFTER = {
+    "description": "Seconds to wait before trying again.",
+    "schema": {"type": "integer", "minimum": 0},
+}
+
+
+def document_problems(app: FastAPI) -> None:
+    """Make the OpenAPI document say what the handlers do: every error is problem+json.
+
+    Each 4xx/5xx response of each operation (FastAPI's automatic 422 too) gets one media
+    type, ``application/problem+json`` with the Problem schema; the unused validation-error
+    schemas go. An operation that needs an API key also documents its 429. Call it after
+    every route is included; it changes the document in place, so calling it twice is safe.
+    """
+    from app.api.schemas import Problem
+
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        document = build()
+        schemas = document.setdefault("components", {}).setdefault("schemas", {})
+        if "Problem" not in schemas:
+            schema = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+            schemas.update(schema.pop("$defs", {}))
+            schemas["Problem"] = schema
+        for path in document.get("paths", {}).values():
+            for operation in path.values():
+                _problem_responses(operation)
+        text = orjson.dumps(document["paths"]).decode()
+        for unused in ("HTTPValidationError", "ValidationError"):
+            if f'/{unused}"' not in text:
+                schemas.pop(unused, None)
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _problem_responses(operation: dict[str, Any]) -> None:
+    responses = operation.setdefault("responses", {})
+    if operation.get("security") and "429" not in responses:
+        responses["429"] = {
+            "description": "Too many requests for this API key: retry after Retry-After seconds.",
+            "headers": {"Retry-After": _RETRY_AFTER},
+        }
+    for status, response in responses.items():
+        if status[:1] in ("4", "5"):
+            media = response.get("content", {}).get(PROBLEM_JSON, {})
+            response["content"] = {PROBLEM_JSON: {**media, "schema": {"$ref": _PROBLEM_REF}}}
 
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(InvalidFacts, _on_invalid_facts)
     app.add_exception_handler(StarletteHTTPException, _on_http)
+    app.add_exception_handler(RateLimited, _on_rate_limited)
     app.add_exception_handler(Exception, _on_unexpected)
 
 

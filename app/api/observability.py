@@ -1,0 +1,273 @@
+"""Request ids, JSON logs and Prometheus metrics for every request.
+
+One pure ASGI middleware, :class:`Observability`, does all three, so an access line, a metric
+and an error logged deep in a route all carry the same request id:
+
+- ``X-Request-ID``: taken from the request when it is sane (at most 128 characters of
+  ``[A-Za-z0-9._-]``), else a new uuid4; kept in :data:`REQUEST_ID` while the request runs and
+  sent back on every response.
+- Logs: :class:`JsonFormatter` writes one JSON object a line; :func:`configure_logging` puts it
+  on the root logger, :func:`uvicorn_log_config` does the same for ``followup serve`` so
+  uvicorn's own lines are JSON too. Access lines come from this middleware, not uvicorn.
+- Metrics: a request counter and a latency histogram labelled by method, route template
+  (``/v1/interviews/{id}``, never the raw path; ``unmatched`` when no route matched) and status,
+  in a registry of the app's own (tests build many apps in one process).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import time
+import uuid
+from collections.abc import Collection, Sequence
+from contextvars import ContextVar
+from datetime import UTC, datetime
+from typing import Any, TextIO
+
+import orjson
+from fastapi.routing import iter_route_contexts
+from prometheus_client import CollectorRegistry, Counter, Histogram
+from starlette.routing import BaseRoute
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+HEADER = "X-Request-ID"
+_HEADER_KEY = b"x-request-id"
+_SANE_ID = re.compile(rb"[A-Za-z0-9._-]{1,128}")
+
+#: The current request's id; None outside a request.
+REQUEST_ID: ContextVar[str | None] = ContextVar("request_id", default=None)
+
+#: Methods get a label of their own; any other (made-up) method is one label, so a client
+#: cannot grow the number of series without bound.
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+UNMATCHED = "unmatched"
+
+access_log = logging.getLogger("app.access")
+
+# -- logs -----------------------------------------------------------------------------------
+
+#: Fields an access line adds to the usual ones (passed as ``extra``).
+_ACCESS_FIELDS = ("method", "path", "route", "status", "duration_ms")
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object a line: time, level, logger, message, request_id, and what is known.
+
+    Access lines add method, path, route, status and duration_ms; an exception is one ``exc``
+    string (the traceback), so a line never spans two.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+            "request_id": getattr(record, "request_id", None) or REQUEST_ID.get(),
+        }
+        for field in _ACCESS_FIELDS:
+            value = record.__dict__.get(field)
+            if value is not None:
+                entry[field] = value
+        if record.exc_info:
+            entry["exc"] = self.formatException(record.exc_info)
+        if record.stack_info:
+            entry["stack"] = self.formatStack(record.stack_info)
+        return orjson.dumps(entry, default=str).decode()
+
+
+class _StderrHandler(logging.StreamHandler[TextIO]):
+    """Writes to whatever ``sys.stderr`` is at the time (as ``logging.lastResort`` does)."""
+
+    def __init__(self) -> None:
+        logging.Handler.__init__(self)
+
+    @property
+    def stream(self) -> TextIO:  # type: ignore[override]
+        return sys.stderr
+
+
+def configure_logging(level: str) -> None:
+    """JSON lines on standard error from the root logger, at ``level``; safe to call again."""
+    root = logging.getLogger()
+    if not any(isinstance(handler.formatter, JsonFormatter) for handler in root.handlers):
+        handler = _StderrHandler()
+        handler.setFormatter(JsonFormatter())
+        root.addHandler(handler)
+    root.setLevel(level.upper())
+    # The app's only HTTP client is its in-process warm-up: its lines would repeat ours.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def uvicorn_log_config(level: str) -> dict[str, Any]:
+    """uvicorn's ``log_config``: its loggers, and ours, write JSON lines through the root."""
+    return {
+        "version": 1,
+        # Loggers made at import time (app.errors, ...) must keep working.
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": JsonFormatter}},
+        "handlers": {"stderr": {"()": _StderrHandler, "formatter": "json"}},
+        "root": {"handlers": ["stderr"], "level": level.upper()},
+        "loggers": {
+            name: {"handlers": [], "propagate": True}
+            for name in ("uvicorn", "uvicorn.error", "uvicorn.access")
+        },
+    }
+
+
+# -- metrics --------------------------------------------------------------------------------
+
+
+class Metrics:
+    """The service's Prometheus metrics, in a registry of their own."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        labels = ("method", "route", "status")
+        self.requests = Counter(
+            "http_requests",
+            "HTTP requests answered, by method, route template and status.",
+            labels,
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "http_request_duration_seconds",
+            "Time from a request's arrival to the end of its response, in seconds.",
+            labels,
+            registry=self.registry,
+            buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+        )
+
+    def observe(self, method: str, route: str, status: int, seconds: float) -> None:
+        labels = (method if method in _METHODS else "other", route, str(status))
+        self.requests.labels(*labels).inc()
+        self.latency.labels(*labels).observe(seconds)
+
+
+class RouteTemplates:
+    """Which route template a request went to: ``/v1/interviews/{id}``, or ``unmatched``.
+
+    The router leaves the route it chose in ``scope["route"]``, but the route's own
+    ``path_format`` lacks any prefix it was included under; FastAPI's route contexts know
+    the full template, so a table from route to template is built once (again when a route
+    is missing from it). A request refused before routing (413, 415) has no route in its
+    scope: only for those is the path matched against every template here.
+    """
+
+    def __init__(self, routes: Sequence[BaseRoute]) -> None:
+        self._routes = routes
+        self._by_route: dict[int, str] = {}
+        self._table: list[tuple[BaseRoute, str, re.Pattern[str], Collection[str]]] = []
+
+    def _build(self) -> None:
+        self._table = [
+            (context.original_route, context.path_format, context.path_regex, methods)
+            for context in iter_route_contexts(self._routes)
+            if context.path_format is not None
+            for methods in [context.methods or ()]
+        ]
+        self._by_route = {id(route): template for route, template, _, _ in self._table}
+
+    def of(self, scope: Scope) -> str:
+        route = scope.get("route")
+        if route is not None:
+            if id(route) not in self._by_route:
+                self._build()
+            return self._by_route.get(id(route), UNMATCHED)
+        return self._matching(scope)
+
+    def _matching(self, scope: Scope) -> str:
+        if not self._table:
+            self._build()
+        path, method = scope["path"], scope["method"]
+        root = scope.get("root_path", "")
+        if root and path.startswith(root):
+            path = path[len(root) :] or "/"
+        found = [
+            (method in methods, template)
+            for _, template, regex, methods in self._table
+            if regex.match(path)
+        ]
+        return max(found, key=lambda pair: pair[0])[1] if found else UNMATCHED
+
+
+# -- the middleware -------------------------------------------------------------------------
+
+
+def request_id_of(scope: Scope) -> str:
+    """The client's ``X-Request-ID`` when it is sane, else a new one."""
+    for name, value in scope["headers"]:
+        if name == _HEADER_KEY:
+            if _SANE_ID.fullmatch(value):
+                return str(value, "ascii")
+            break
+    return uuid.uuid4().hex
+
+
+class Observability:
+    """Request id in and out, an access line and the metrics for every HTTP request.
+
+    An exception that escapes the app is counted as a 500, and the request id is left set:
+    Starlette's outermost error middleware then answers with ``errors._on_unexpected``,
+    which logs with that id and puts it on the response. Each request runs in a task of its
+    own, so the id never leaks into another request.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        metrics: Metrics,
+        routes: Sequence[BaseRoute] = (),
+        log_access: bool = True,
+    ) -> None:
+        self.app = app
+        self.metrics = metrics
+        self.templates = RouteTemplates(routes)
+        self.log_access = log_access
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = request_id_of(scope)
+        token = REQUEST_ID.set(request_id)
+        header = (_HEADER_KEY, request_id.encode("ascii"))
+        status = 500
+        started = time.perf_counter()
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = [*message.get("headers", ()), header]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        except BaseException:
+            self._record(scope, 500, started)
+            raise
+        self._record(scope, status, started)
+        REQUEST_ID.reset(token)
+
+    def _record(self, scope: Scope, status: int, started: float) -> None:
+        seconds = time.perf_counter() - started
+        route = self.templates.of(scope) if status != 404 else UNMATCHED
+        self.metrics.observe(scope["method"], route, status, seconds)
+        if self.log_access:
+            access_log.info(
+                "%s %s %d",
+                scope["method"],
+                scope["path"],
+                status,
+                extra={
+                    "method": scope["method"],
+                    "path": scope["path"],
+                    "route": route,
+                    "status": status,
+                    "duration_ms": round(seconds * 1000, 3),
+                },
+            )
