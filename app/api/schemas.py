@@ -187,7 +187,9 @@ class _In(BaseModel):
 
 class CandidateIn(_In):
     name: Name
-    email: EmailAddress | None = None
+    email: EmailAddress | None = Field(
+        None, description="The candidate's address, signed under every email."
+    )
     phone: Phone | None = Field(
         None, description="Needed for phone follow-ups: the voicemail says it twice (R4)."
     )
@@ -195,9 +197,14 @@ class CandidateIn(_In):
 
 class ContactIn(_In):
     name: Name
-    email: EmailAddress | None = None
-    phone: Phone | None = None
-    role: ContactRole = ContactRole.OTHER
+    email: EmailAddress | None = Field(
+        None, description="Where their emails go; a contact without one gets no email step."
+    )
+    phone: Phone | None = Field(None, description="Their phone number, for phone follow-ups.")
+    role: ContactRole = Field(
+        ContactRole.OTHER,
+        description="Who they are in the process: hiring_manager, recruiter, interviewer or other.",
+    )
     interviewed: bool = Field(
         False, description="You were interviewed by them: they get a thank-you of their own (R2)."
     )
@@ -208,7 +215,9 @@ class ContactIn(_In):
     timezone: TimeZoneName | None = Field(
         None, description="Their own IANA zone; default: the interview's."
     )
-    discussion_point: Point | None = None
+    discussion_point: Point | None = Field(
+        None, description="What you talked about with them, quoted in their thank-you (R2)."
+    )
     preferred_channel: ChannelChoice | None = Field(
         None, description="The channel they asked for; phone only if they did (R4)."
     )
@@ -219,9 +228,18 @@ class InterviewIn(_In):
         description="RFC 3339 with an offset, or a local time with `timezone`.",
         examples=["2026-11-24T10:00:00-05:00"],
     )
-    timezone: TimeZoneName | None = None
-    duration_minutes: int = Field(60, ge=5, le=600)
-    format: InterviewFormat = InterviewFormat.VIDEO
+    timezone: TimeZoneName | None = Field(
+        None, description="The interview's IANA zone; needed when starts_at has no offset."
+    )
+    duration_minutes: int = Field(
+        60,
+        description="How long it lasted; the thank-you is due counting from its end.",
+        ge=5,
+        le=600,
+    )
+    format: InterviewFormat = Field(
+        InterviewFormat.VIDEO, description="How it was held: video, phone or onsite."
+    )
 
 
 class DecisionTimelineIn(_In):
@@ -280,17 +298,29 @@ class CompetingDeadlineIn(_In):
     date: Annotated[dt.date, AfterValidator(_day_in_range)] = Field(
         description="When the faster process needs your answer (R12)."
     )
-    company: Company | None = None
+    company: Company | None = Field(None, description="The company whose offer has that deadline.")
 
 
 class EventIn(_In):
-    type: EventType
-    at: Moment
-    contact_email: EmailAddress | None = None
-    outcome: ReplyOutcome | None = None
-    new_deadline: Day | None = None
-    timeline_text: Text | None = None
-    note: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    type: EventType = Field(
+        description="What happened, e.g. thank_you_sent, reply_received or withdrawn."
+    )
+    at: Moment = Field(description="When it happened, RFC 3339 with an offset.")
+    contact_email: EmailAddress | None = Field(
+        None, description="The contact it concerns, by email; default: the primary contact."
+    )
+    outcome: ReplyOutcome | None = Field(
+        None, description="For reply_received: offer, rejection, next_round or update."
+    )
+    new_deadline: Day | None = Field(
+        None, description="For a reply: the new decision date they gave."
+    )
+    timeline_text: Text | None = Field(
+        None, description="For a reply: the new timeline in their words."
+    )
+    note: Annotated[str, StringConstraints(max_length=2000)] | None = Field(
+        None, description="Free text kept with the event."
+    )
 
 
 def _local(value: time) -> time:
@@ -304,8 +334,12 @@ LocalTime = Annotated[time, AfterValidator(_local), Field(examples=["09:00"])]
 
 class BusinessDayWindowIn(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
-    first: int = Field(ge=1, le=60)
-    last: int = Field(ge=1, le=60)
+    first: int = Field(
+        description="The window's first business day, counted from the day it starts after.",
+        ge=1,
+        le=60,
+    )
+    last: int = Field(description="The window's last business day; at least `first`.", ge=1, le=60)
 
 
 class PolicyOverrides(BaseModel):
@@ -314,17 +348,35 @@ class PolicyOverrides(BaseModel):
     # A parameter left out keeps the policy's value. Only final_follow_up_after takes null;
     # for the others null is refused (the schema does not offer it, hence SkipJsonSchema).
     model_config = ConfigDict(extra="forbid", strict=True)
-    thank_you_within_hours: Annotated[int, Field(ge=1, le=168)] | SkipJsonSchema[None] = None
-    follow_up_after_deadline: BusinessDayWindowIn | SkipJsonSchema[None] = None
-    follow_up_without_timeline: BusinessDayWindowIn | SkipJsonSchema[None] = None
+    thank_you_within_hours: Annotated[int, Field(ge=1, le=168)] | SkipJsonSchema[None] = Field(
+        None, description="Hours after the interview ends by which the thank-you is due."
+    )
+    follow_up_after_deadline: BusinessDayWindowIn | SkipJsonSchema[None] = Field(
+        None, description="Business days after a stated decision date for the follow-up (R6)."
+    )
+    follow_up_without_timeline: BusinessDayWindowIn | SkipJsonSchema[None] = Field(
+        None,
+        description="Business days after the interview for a follow-up with no timeline.",
+    )
     final_follow_up_after: BusinessDayWindowIn | None = Field(
         None, description="null (with the key present) turns the final follow-up off."
     )
-    escalation: bool | SkipJsonSchema[None] = None
-    escalation_after: BusinessDayWindowIn | SkipJsonSchema[None] = None
-    move_on_after: Annotated[int, Field(ge=1, le=60)] | SkipJsonSchema[None] = None
-    business_hours_start: LocalTime | SkipJsonSchema[None] = None
-    business_hours_end: LocalTime | SkipJsonSchema[None] = None
+    escalation: bool | SkipJsonSchema[None] = Field(
+        None,
+        description="Offer a note to the hiring manager after two unanswered messages (R10).",
+    )
+    escalation_after: BusinessDayWindowIn | SkipJsonSchema[None] = Field(
+        None, description="Business days after the final follow-up for the escalation."
+    )
+    move_on_after: Annotated[int, Field(ge=1, le=60)] | SkipJsonSchema[None] = Field(
+        None, description="Business days after the last message until the plan says move on (R11)."
+    )
+    business_hours_start: LocalTime | SkipJsonSchema[None] = Field(
+        None, description="Local time in each recipient's zone before which nothing is sent."
+    )
+    business_hours_end: LocalTime | SkipJsonSchema[None] = Field(
+        None, description="Local time in each recipient's zone after which nothing is sent."
+    )
 
     #: The one parameter for which null means something: no final follow-up.
     NULLABLE: ClassVar[frozenset[str]] = frozenset({"final_follow_up_after"})
@@ -333,7 +385,7 @@ class PolicyOverrides(BaseModel):
 class InterviewFields(_In):
     """The facts of one interview (SPEC.md section 8): what a stored interview keeps."""
 
-    candidate: CandidateIn
+    candidate: CandidateIn = Field(description="Who was interviewed.")
     company: Company
     job_title: JobTitle
     job_family: Annotated[str, StringConstraints(max_length=60)] | None = Field(
@@ -341,27 +393,60 @@ class InterviewFields(_In):
         description="engineering, research, project_management, customer_service or "
         "administrative give typical hiring times (R14).",
     )
-    interview: InterviewIn
-    contacts: list[ContactIn] = Field(min_length=1, max_length=20)
-    decision_timeline: DecisionTimelineIn | None = None
+    interview: InterviewIn = Field(description="When and how the interview took place.")
+    contacts: list[ContactIn] = Field(
+        description="The hiring side you dealt with: interviewers, recruiter, hiring manager.",
+        min_length=1,
+        max_length=20,
+    )
+    decision_timeline: DecisionTimelineIn | None = Field(
+        None, description="What they said about when they will decide, as a date or in their words."
+    )
     preferred_channel: ChannelChoice = Field(
         ChannelChoice.EMAIL, description="The channel the primary contact asked for (R4)."
     )
-    discussion_points: list[Point] = Field(default_factory=list, max_length=10)
-    strengths: list[Strength] = Field(default_factory=list, max_length=5)
-    concerns_to_address: list[Concern] = Field(default_factory=list, max_length=3)
-    additional_info: list[Info] = Field(default_factory=list, max_length=3)
+    discussion_points: list[Point] = Field(
+        description="Specific points from the conversation, for the thank-you notes.",
+        default_factory=list,
+        max_length=10,
+    )
+    strengths: list[Strength] = Field(
+        description="Strengths to restate in the messages.", default_factory=list, max_length=5
+    )
+    concerns_to_address: list[Concern] = Field(
+        description="Concerns raised in the interview, answered in the thank-you.",
+        default_factory=list,
+        max_length=3,
+    )
+    additional_info: list[Info] = Field(
+        description="Information to add in a follow-up, e.g. a link to a relevant post.",
+        default_factory=list,
+        max_length=3,
+    )
     calendar: CalendarIn | None = Field(None, description="Default: the service's country.")
-    competing_deadline: CompetingDeadlineIn | None = None
-    policy: PolicyName = "standard"
-    policy_overrides: PolicyOverrides | None = None
-    thank_you_sent_at: Moment | None = None
+    competing_deadline: CompetingDeadlineIn | None = Field(
+        None, description="Another offer's deadline that calls for an earlier follow-up (R12)."
+    )
+    policy: PolicyName = Field(
+        "standard",
+        description="The named policy: standard, minimal or patient (see GET /v1/policies).",
+    )
+    policy_overrides: PolicyOverrides | None = Field(
+        None, description="Policy parameters replaced for this request."
+    )
+    thank_you_sent_at: Moment | None = Field(
+        None, description="When the thank-you went out, if it has."
+    )
 
 
 class PlanRequest(InterviewFields):
     """The facts of one interview, what happened since, and the moment to plan for."""
 
-    events: list[EventIn] = Field(default_factory=list, max_length=200)
+    events: list[EventIn] = Field(
+        description="What happened since the interview: messages sent, calls, replies.",
+        default_factory=list,
+        max_length=200,
+    )
     as_of: Moment | None = Field(None, description="Fixes 'now'; default: the clock.")
 
 
@@ -373,142 +458,200 @@ class _Out(BaseModel):
 
 
 class ContactOut(_Out):
-    name: str
-    email: str | None
-    phone: str | None
-    role: ContactRole
+    name: str = Field(description="The contact's name.")
+    email: str | None = Field(description="Their email address, if known.")
+    phone: str | None = Field(description="Their phone number, if known.")
+    role: ContactRole = Field(description="Who they are in the process.")
 
 
 class WindowOut(_Out):
-    earliest: datetime
-    latest: datetime
+    earliest: datetime = Field(
+        description="The first moment the step should be done, in the recipient's zone."
+    )
+    latest: datetime = Field(
+        description="The last moment the step should be done, in the recipient's zone."
+    )
 
 
 class MessageOut(_Out):
-    channel: Literal["email", "phone"]
-    to: list[str]
-    subject: str | None
-    body_text: str
-    body_html: str
-    script: str | None
+    channel: Literal["email", "phone"] = Field(description="email or phone.")
+    to: list[str] = Field(description="The recipients' email addresses (or names, for a call).")
+    subject: str | None = Field(description="The email's subject; null for a call.")
+    body_text: str = Field(description="The message as plain text.")
+    body_html: str = Field(description="The message as HTML.")
+    script: str | None = Field(
+        description="For a call: what to say, voicemail included; null for an email."
+    )
 
 
 class StepOut(_Out):
-    id: str
-    kind: StepKind
-    channel: Literal["email", "phone", "none"]
-    to: list[ContactOut]
-    window: WindowOut
-    send_at: datetime
-    status: StepStatus
-    condition: str | None
-    optional: bool
-    rationale: str
-    rules: list[str]
-    sources: list[int]
-    done_at: datetime | None
-    message: MessageOut | None
+    id: str = Field(
+        description="The step's id, stable within a plan (e.g. thank_you:bob.smith@acme.example)."
+    )
+    kind: StepKind = Field(description="What the step is, e.g. thank_you, follow_up or move_on.")
+    channel: Literal["email", "phone", "none"] = Field(
+        description="How to do it: email, phone, or none (move_on)."
+    )
+    to: list[ContactOut] = Field(description="Whom it goes to.")
+    window: WindowOut = Field(description="When it should be done.")
+    send_at: datetime = Field(
+        description="The suggested moment, within the window and business hours."
+    )
+    status: StepStatus = Field(
+        description="done, due, upcoming, overdue, waiting (on a condition) or skipped."
+    )
+    condition: str | None = Field(
+        description="What must hold for the step to happen, e.g. 'if no reply by then'."
+    )
+    optional: bool = Field(description="The step is offered, not required.")
+    rationale: str = Field(description="Why this step, when, and to whom, in a sentence or two.")
+    rules: list[str] = Field(description="The rules (R1-R15) the step follows.")
+    sources: list[int] = Field(description="The articles (seeds 000-004) behind those rules.")
+    done_at: datetime | None = Field(
+        description="When it was done, from the events; null if not yet."
+    )
+    message: MessageOut | None = Field(description="The message, ready to send; null for move_on.")
 
 
 class TimelineOut(_Out):
-    deadline: date | None
-    source: TimelineSource
-    text: str | None
-    matched: str | None
-    interpretation: str | None
+    deadline: date | None = Field(
+        description="The decision date the plan counts from; null when none is known."
+    )
+    source: TimelineSource = Field(
+        description="Where the deadline came from: date (given), text (read from words) or none."
+    )
+    text: str | None = Field(description="The words it was read from, if any.")
+    matched: str | None = Field(description="The part of the text that gave the date.")
+    interpretation: str | None = Field(description="How the words were read, in a sentence.")
 
 
 class NextActionOut(_Out):
-    step_id: str
-    kind: StepKind
-    status: StepStatus
-    send_at: datetime
-    summary: str
+    step_id: str = Field(description="The step to do next.")
+    kind: StepKind = Field(description="That step's kind.")
+    status: StepStatus = Field(description="That step's status.")
+    send_at: datetime = Field(description="When to do it.")
+    summary: str = Field(description="What to do, in one line.")
 
 
 class ExpectationsOut(_Out):
-    job_family: str
-    typical_days_to_hire: int
-    summary: str
-    rules: list[str]
-    sources: list[int]
+    job_family: str = Field(description="The job family the figures are for.")
+    typical_days_to_hire: int = Field(
+        description="Typical days from interview to decision in that family (R14)."
+    )
+    summary: str = Field(description="What to expect, in a sentence.")
+    rules: list[str] = Field(description="The rules behind it.")
+    sources: list[int] = Field(description="The articles behind it.")
 
 
 class WarningOut(_Out):
-    code: str
-    message: str
+    code: str = Field(description="A stable code for the warning, e.g. thank_you_late.")
+    message: str = Field(description="The warning, for people.")
 
 
 class BusinessDayWindowOut(_Out):
-    first: int
-    last: int
+    first: int = Field(
+        description="The window's first business day, counted from the day it starts after."
+    )
+    last: int = Field(description="The window's last business day.")
 
 
 class PolicyOut(_Out):
-    name: str
-    thank_you_within_hours: int
-    follow_up_after_deadline: BusinessDayWindowOut
-    follow_up_without_timeline: BusinessDayWindowOut
-    final_follow_up_after: BusinessDayWindowOut | None
-    escalation: bool
-    escalation_after: BusinessDayWindowOut
-    move_on_after: int
-    business_hours_start: str
-    business_hours_end: str
+    name: str = Field(description="The policy's name.")
+    thank_you_within_hours: int = Field(
+        description="Hours after the interview ends by which the thank-you is due."
+    )
+    follow_up_after_deadline: BusinessDayWindowOut = Field(
+        description="Business days after a stated decision date for the follow-up (R6)."
+    )
+    follow_up_without_timeline: BusinessDayWindowOut = Field(
+        description="Business days after the interview for a follow-up with no timeline."
+    )
+    final_follow_up_after: BusinessDayWindowOut | None = Field(
+        description="Business days after the follow-up for the final one; null: none."
+    )
+    escalation: bool = Field(
+        description="Whether an optional note to the hiring manager is offered (R10)."
+    )
+    escalation_after: BusinessDayWindowOut = Field(
+        description="Business days after the final follow-up for the escalation."
+    )
+    move_on_after: int = Field(
+        description="Business days after the last message until the plan says move on (R11)."
+    )
+    business_hours_start: str = Field(
+        description="Local time (HH:MM) before which nothing is sent."
+    )
+    business_hours_end: str = Field(description="Local time (HH:MM) after which nothing is sent.")
 
 
 class CalendarOut(_Out):
-    country: str
-    subdivision: str | None
-    extra_closed: list[date]
-    weekend: list[str]
+    country: str = Field(description="The calendar's country (ISO 3166-1 alpha-2).")
+    subdivision: str | None = Field(description="Its subdivision, if any.")
+    extra_closed: list[date] = Field(description="Further dates the hiring team does not work.")
+    weekend: list[str] = Field(
+        description="The country's weekend days, e.g. ['saturday', 'sunday']."
+    )
 
 
 class PlanOut(_Out):
-    as_of: datetime
-    status: PlanStatus
-    status_reason: str
-    timeline: TimelineOut
-    steps: list[StepOut]
-    next_action: NextActionOut | None
-    expectations: ExpectationsOut | None
-    warnings: list[WarningOut]
-    policy: PolicyOut
-    calendar: CalendarOut
+    as_of: datetime = Field(description="The moment the plan was made for.")
+    status: PlanStatus = Field(
+        description="active, closed (an answer came, or you withdrew) or moved_on."
+    )
+    status_reason: str = Field(description="Why the plan has that status, in a sentence.")
+    timeline: TimelineOut = Field(description="The decision timeline as understood.")
+    steps: list[StepOut] = Field(description="Every step, in order.")
+    next_action: NextActionOut | None = Field(
+        description="What to do next; null when nothing is left."
+    )
+    expectations: ExpectationsOut | None = Field(
+        description="Typical hiring times for the job family, when known."
+    )
+    warnings: list[WarningOut] = Field(description="Things to know about the plan or the facts.")
+    policy: PolicyOut = Field(description="The policy the plan used, overrides applied.")
+    calendar: CalendarOut = Field(description="The business-day calendar the plan counted with.")
 
 
 class ParameterSource(_Out):
-    rules: list[str]
-    sources: list[int]
-    note: str
+    rules: list[str] = Field(description="The rules behind the parameter.")
+    sources: list[int] = Field(description="The articles behind it.")
+    note: str = Field(description="Why the value is what it is.")
 
 
 class PolicyDescription(_Out):
-    name: str
-    parameters: PolicyOut
-    sources: dict[str, ParameterSource]
+    name: str = Field(description="The policy's name.")
+    parameters: PolicyOut = Field(description="Its parameters.")
+    sources: dict[str, ParameterSource] = Field(
+        description="For each parameter, the rules and articles behind it."
+    )
 
 
 class PoliciesOut(_Out):
-    default: str
-    policies: list[PolicyDescription]
+    default: str = Field(description="The policy used when a request names none.")
+    policies: list[PolicyDescription] = Field(description="Every named policy.")
 
 
 class ProblemField(_Out):
-    field: str
-    pointer: str
-    message: str
+    field: str = Field(description="The field as people read it, e.g. contacts[0].email.")
+    pointer: str = Field(
+        description="The field as a JSON pointer (RFC 6901), e.g. /contacts/0/email."
+    )
+    message: str = Field(description="What is wrong with it.")
 
 
 class Problem(BaseModel):
     """An RFC 9457 problem document."""
 
-    type: str
-    title: str
-    status: int
-    detail: str
-    errors: list[ProblemField] | None = None
+    type: str = Field(
+        description="A URI naming the kind of problem; about:blank when the status says it all."
+    )
+    title: str = Field(description="The status's short phrase.")
+    status: int = Field(description="The HTTP status code.")
+    detail: str = Field(description="What went wrong with this request, for people.")
+    errors: list[ProblemField] | None = Field(
+        None, description="For invalid fields: each field and what is wrong with it."
+    )
 
 
 class Health(_Out):
-    status: Literal["ok"]
+    status: Literal["ok"] = Field(description="ok when the process answers.")
