@@ -1,0 +1,143 @@
+"""Message checks (SPEC.md section 7): a draft in, a score and findings out.
+
+Each finding names its check (a stable id such as ``C-SALARY``), a severity, one sentence on
+what to change, where (a span of the subject or body), and the rules (R1-R15) and seed
+articles behind it. The score starts at 100 and loses 25 per error, 10 per warning and 2 per
+note, down to 0 (:data:`PENALTY`).
+
+The checks, by module:
+
+- ``phrases``: wording not to use, as one table: salary or benefits (error), reproach
+  (error), demanding, desperate and casual wording, and a thank-you that asks about the
+  timeline.
+- ``content``: what must be there: the recipient's name and not a generic greeting, the job
+  title, a specific point (thank-you), the interview's day (follow-ups), a signature with the
+  full name, a subject (email) that is not too long, the word budget, a voicemail's name and
+  number said twice; a repeated word; and a draft for a step with nothing to send.
+- ``spelling``: words the ``pyspellchecker`` dictionary does not know, with names, the
+  context, addresses and acronyms left alone.
+- ``timing``: for a stored interview, a message too soon or one too many
+  (:func:`timing_findings`, given the plan).
+
+Pure: no web framework here; the route and the stored-interview lookup call in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.domain.model import Channel
+from app.messages.checks import content
+from app.messages.checks.model import (
+    PENALTY,
+    CheckResult,
+    Draft,
+    DraftContext,
+    Finding,
+    Part,
+    Severity,
+    Span,
+    score,
+)
+from app.messages.checks.phrases import phrase_findings
+from app.messages.checks.spelling import spell_checker, spelling_findings
+from app.messages.checks.timing import timing_findings
+from app.messages.render import word_count
+
+__all__ = [
+    "PENALTY",
+    "CheckResult",
+    "Draft",
+    "DraftContext",
+    "Finding",
+    "Severity",
+    "Span",
+    "check_message",
+    "preload",
+    "score",
+    "timing_findings",
+    "with_findings",
+]
+
+_CONTEXT_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_PART_ORDER = {"subject": 0, "body": 1}
+
+
+def preload() -> None:
+    """Load the spelling dictionary now rather than on the first check (about 0.15 s)."""
+    spell_checker()
+
+
+def _allowed(context: DraftContext) -> frozenset[str]:
+    """Lower-case words of the draft's context: names, company, job title, known words."""
+    texts = (
+        context.interviewer_name,
+        context.job_title,
+        context.company,
+        context.candidate_name,
+        *context.known_words,
+    )
+    return frozenset(
+        word.lower().replace("’", "'")
+        for text in texts
+        if text
+        for word in _CONTEXT_WORD.findall(text)
+    )
+
+
+def _order(finding: Finding) -> tuple[int, int, int, int]:
+    span = finding.span
+    if span is None:
+        return (_SEVERITY_ORDER[finding.severity], -1, 0, 0)
+    return (_SEVERITY_ORDER[finding.severity], _PART_ORDER[span.part], span.start, span.end)
+
+
+def check_message(draft: Draft) -> CheckResult:
+    """Check one draft against the guidance of the seeds.
+
+    Args:
+        draft: the kind, channel, subject, body and context of the message.
+
+    Returns:
+        The score and the findings, errors first, then by position (subject before body).
+    """
+    findings: list[Finding] = []
+    allowed = _allowed(draft.context)
+    parts: list[tuple[Part, str]] = [("body", draft.body)]
+    if draft.subject and draft.channel is Channel.EMAIL:
+        parts.insert(0, ("subject", draft.subject))
+    for part, text in parts:
+        findings.extend(phrase_findings(draft.kind, part, text))
+        findings.extend(content.repeated_words(part, text))
+        findings.extend(spelling_findings(part, text, allowed))
+    words = word_count(draft.body)
+    for check in (
+        content.nothing_to_send,
+        content.subject,
+        content.greeting,
+        content.job_title,
+        content.specific_point,
+        content.interview_date,
+        content.signature,
+        content.voicemail,
+    ):
+        findings.extend(check(draft))
+    findings.extend(content.word_budget(draft, words))
+    findings.sort(key=_order)
+    return CheckResult(
+        score=score(findings),
+        findings=tuple(findings),
+        word_count=words,
+        word_budget=content.budget_of(draft),
+    )
+
+
+def with_findings(result: CheckResult, extra: list[Finding]) -> CheckResult:
+    """``result`` with ``extra`` findings (such as :func:`timing_findings`) merged in order
+    and the score taken again.
+    """
+    if not extra:
+        return result
+    findings = tuple(sorted((*result.findings, *extra), key=_order))
+    return CheckResult(score(findings), findings, result.word_count, result.word_budget)

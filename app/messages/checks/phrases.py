@@ -1,0 +1,201 @@
+"""Wording a follow-up should not use, as one table: the check, what to say, the patterns.
+
+Each row is a check of its own (one id, one severity, the rules and seeds behind it); its
+patterns are joined into one compiled alternation, so a draft is scanned once per row. A
+message may quote the matched text as ``{text}``. Patterns are case-insensitive; a part that
+must match as written is wrapped in ``(?-i:...)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from app.domain.model import StepKind
+from app.messages.checks.model import Check, Finding, Part, Severity, Span
+
+#: No row reports more than this many findings for one part of a draft.
+MAX_PER_CHECK = 10
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseRow:
+    check: Check
+    message: str
+    patterns: tuple[str, ...]
+    #: The kinds of message the row applies to; None: every kind.
+    kinds: frozenset[StepKind] | None = None
+
+
+#: Getting back to someone, as a reproach says they did not.
+_ASK_BACK = (
+    r"(?:(?:get|got|gotten|come|came|write|wrote|written|call|called|reach|reached) back|"
+    r"reply|replied|respond|responded|answer|answered|contact(?:ed)? (?:me|us)|"
+    r"call(?:ed)? (?:me|us)|follow(?:ed)? up|(?:be|get|got|gotten) in touch)"
+)
+_TO_ME = r"(?: to (?:me|us|my \w+))?\b"
+
+ROWS: tuple[PhraseRow, ...] = (
+    PhraseRow(
+        Check("C-SALARY", Severity.ERROR, ("R13",), (0,)),
+        "Leave out “{text}”: salary and benefits are for when an offer is made, not for a "
+        "follow-up (R13).",
+        (
+            r"\bsalar(?:y|ies)\b",
+            r"\b(?:compensation|remuneration)\b",
+            r"\b(?:pay|wage|wages)[ -](?:range|scale|band|rate|grade|package)s?\b",
+            r"\b(?:starting|base) (?:pay|wage)\b",
+            r"\b(?:what|how much) (?:does|would|will) (?:the (?:role|position|job)|it) pay\b",
+            r"\bbenefits? (?:package|plan|options|offered|you offer)\b",
+            r"\b(?:employee|health|medical|dental|retirement|vision) (?:benefits|insurance)\b",
+            r"\bwhat (?:are )?(?:the )?benefits\b",
+            r"\bhealth ?care plan\b",
+            r"\bpaid time off\b",
+            r"(?-i:\bPTO\b)",
+            r"\bvacation (?:days|time|policy|allowance)\b",
+            r"\b401 ?\(?k\)?",
+            r"\b(?:signing|sign-on|annual|performance|year-end) bonus(?:es)?\b",
+            r"\bbonus (?:structure|plan|scheme)\b",
+            r"\bstock options?\b",
+            r"\bequity (?:package|grant|stake|compensation|offer)\b",
+            r"(?-i:\bRSUs?\b)",
+            r"\bperks\b",
+            r"\brelocation (?:package|assistance|bonus)\b",
+        ),
+    ),
+    PhraseRow(
+        Check("C-REPROACH", Severity.ERROR, ("R13",), (2,)),
+        "Drop “{text}”: keep it positive and do not mention that they have not been in "
+        "touch (R13).",
+        (
+            rf"\b(?:you|they|nobody|no one|no-one)(?: have| has| had)? never {_ASK_BACK}{_TO_ME}",
+            r"\b(?:you|they)(?: still)? (?:did not|didn't|have not|haven't|has not|hasn't|"
+            rf"do not|don't) (?:bother(?:ed)? to )?{_ASK_BACK}{_TO_ME}",
+            r"\b(?:I|we)(?: still)? (?:have not|haven't|did not|didn't|never|hadn't|had not) "
+            r"(?:heard (?:back|anything|from you|a word|any (?:news|word))|"
+            r"(?:received|got|gotten) (?:a |any )?(?:reply|response|word|answer|news|update))",
+            rf"\b(?:no one|nobody|no-one) (?:has |had )?{_ASK_BACK}{_TO_ME}",
+            r"\bstill (?:waiting|no (?:word|news|reply|response|answer|update))\b",
+            r"\bdespite (?:my|several|multiple|many|repeated) (?:e-?mails|messages|calls|"
+            r"attempts|follow-ups|follow ups|requests)\b",
+            r"\bignor(?:ed|ing) (?:me|my)\b",
+            r"\bno (?:reply|response|answer) to my\b",
+            rf"\b(?:you|they) (?:said|promised) (?:you|they)(?:'d|’d| would) {_ASK_BACK}{_TO_ME}",
+            r"\b(?:I have|I've|I’ve) (?:already )?(?:e-?mailed|written|called|reached out|"
+            r"contacted you)(?: to you)? (?:several|multiple|many|three|two|a few|numerous) "
+            r"times\b",
+            r"\bradio silence\b",
+            r"\bleft me hanging\b",
+        ),
+    ),
+    PhraseRow(
+        Check("C-DEMANDING", Severity.WARNING, ("R13",), (0,)),
+        "Rephrase “{text}”: ask politely and leave the timing to them; demanding wording "
+        "hurts (R13).",
+        (
+            r"\bASAP\b",
+            r"\bas soon as (?:possible|you can)\b",
+            r"\bI (?:need|demand|require|expect|want) (?:an? |your |to get an? )?(?:answer|"
+            r"response|reply|decision|update)\b",
+            r"\bI (?:need|must|have) to (?:know|hear)\b",
+            r"\b(?:reply|respond|answer|get back to me|let me know|call me|decide) "
+            r"(?:immediately|right away|at once|urgently|today|by (?:tomorrow|tonight|"
+            r"the end of (?:the )?day|end of day|EOD|COB))\b",
+            r"\burgent(?:ly)?\b",
+            r"\bwithout (?:any )?(?:further )?delay\b",
+            r"(?-i:\b(?:EOD|COB)\b)",
+            r"\byou (?:must|need to|have to) (?:reply|respond|answer|get back|let me know|"
+            r"tell me|decide|call|inform)\b",
+            r"\bI insist\b",
+            r"\bwhy (?:haven't|have not|hasn't|has not) (?:you|anyone|anybody)\b",
+        ),
+    ),
+    PhraseRow(
+        Check("C-DESPERATE", Severity.WARNING, ("R13",), (0, 4)),
+        "Rephrase “{text}”: confident interest reads better than need (R13).",
+        (
+            r"\bI (?:really |truly |desperately |badly )?need (?:this|the|a) (?:job|role|"
+            r"position|work|opportunity)\b",
+            r"\bbeg(?:ging)?\b",
+            r"\bdesperate(?:ly)?\b",
+            r"\bI(?:'ll|’ll| will| would)(?: literally)? do anything\b",
+            r"\bplease,? please\b",
+            r"\b(?:please )?give me a chance\b",
+            r"\bmy (?:last|only) (?:hope|chance)\b",
+            r"\bany (?:position|role|job) at all\b",
+            r"\bI (?:can't|can’t|cannot|can not) afford (?:to|not)\b",
+            r"\bI(?:'m|’m| am) willing to (?:take|accept) (?:any|a lower)\b",
+        ),
+    ),
+    PhraseRow(
+        Check("C-CASUAL", Severity.WARNING, ("R13",), (0,)),
+        "Replace “{text}”: keep the tone professional; casual wording and emoji read "
+        "careless (R13).",
+        (
+            r"\b(?:hey|heya|hiya|howdy|sup)\b",
+            r"(?m:^[ \t]*yo\b)",
+            r"\b(?:gonna|wanna|gotta|kinda|sorta|dunno|lemme|gimme|y'all|yeah|yep|yup|nope|"
+            r"dude|bro|lol|lmao|rofl|omg|tbh|imo|imho|thx|thanx|pls|plz|cya|ttyl|xoxo|"
+            r"awesome|super excited)\b",
+            r"\byou guys\b",
+            r"(?-i:\b(?:u|ur|ya|ty)\b)(?![.'’])",
+            r"[!?]{2,}",
+            r"(?<![\w)])[:;=]-?[)(DP](?!\w)",
+            r"<3",
+            "[\U0001f300-\U0001faff\U0001f000-\U0001f2ff\u2600-\u27bf\u2b50\u2b55]+",
+        ),
+    ),
+    PhraseRow(
+        Check("C-TIMELINE-QUESTION", Severity.WARNING, ("R1",), (0,)),
+        "Leave out “{text}”: a thank-you expresses gratitude and does not ask about the "
+        "hiring timeline (R1).",
+        (
+            r"\b(?:hiring|decision(?:-making)?|recruiting|recruitment|interview) "
+            r"(?:timeline|timeframe|time frame|schedule)\b",
+            r"\b(?:your |the )?timeline (?:for|on|of) (?:a |the |your )?(?:decision|hire|"
+            r"hiring|next steps|filling)",
+            r"\b(?:check|ask|know|hear|learn|inquire|enquire) (?:on|about) (?:the |your )?"
+            r"timeline\b",
+            r"\bwhen (?:(?:can|could|will|would|should|might|may) (?:I|we)|(?:I|we) "
+            r"(?:can|could|will|would|should|might|may)) (?:expect to )?(?:hear|expect|know|"
+            r"learn|receive|get)\b",
+            r"\bwhen (?:you|you'll|you’ll|you will|you expect to|you plan to|the team will) "
+            r"(?:make|reach|have|come to|announce) (?:a|your|the|their) (?:decision|choice)\b",
+            r"\b(?:what|any)(?: are| is)? (?:the )?next steps\b",
+            r"\bhow long (?:will|does|would|might) (?:it|the (?:process|decision|hiring))\b",
+            r"\b(?:by )?when (?:is|will) (?:the|a|your) (?:decision|offer)\b",
+            r"\bhear back (?:by|before|within|when)\b",
+            r"\bupdate on (?:your|the|a) (?:decision|process|hiring)\b",
+            r"\bstatus of (?:my|the) (?:application|candidacy)\b",
+        ),
+        frozenset({StepKind.THANK_YOU}),
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    row: PhraseRow
+    pattern: re.Pattern[str]
+
+
+_COMPILED = tuple(
+    _Compiled(row, re.compile("|".join(f"(?:{p})" for p in row.patterns), re.IGNORECASE))
+    for row in ROWS
+)
+
+
+def phrase_findings(kind: StepKind, part: Part, text: str) -> Iterator[Finding]:
+    """Every row's matches in ``text`` (the draft's ``part``), at most a few per row."""
+    for compiled in _COMPILED:
+        row = compiled.row
+        if row.kinds is not None and kind not in row.kinds:
+            continue
+        for count, match in enumerate(compiled.pattern.finditer(text)):
+            if count == MAX_PER_CHECK:
+                break
+            yield row.check.finding(
+                row.message.format(text=match.group()),
+                Span(part, match.start(), match.end()),
+            )
