@@ -20,7 +20,11 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed ## Create .venv and install the service with its test tools
 
-run: install ## Serve on 127.0.0.1:$PORT (default 8000), docs at /docs
+run: install ## Migrate, print a local API key, serve on 127.0.0.1:$PORT (default 8000)
+	@$(BIN)/followup migrate
+	@echo "Local API key (account 'local', kept in .followup-key):"
+	@echo "  $$($(BIN)/followup local-key)"
+	@echo "Try: curl -H \"Authorization: Bearer $$(cat .followup-key)\" http://127.0.0.1:$(PORT)/v1/policies"
 	$(BIN)/followup serve --host 127.0.0.1 --port $(PORT)
 
 test: install ## Lint, then the whole test suite with coverage
@@ -28,8 +32,8 @@ test: install ## Lint, then the whole test suite with coverage
 	$(BIN)/pytest -n 2 --cov --cov-report=term
 
 lint: install ## ruff, mypy (strict on app/) and the import contracts (pure domain)
-	$(BIN)/ruff check app tests bench
-	$(BIN)/ruff format --check app tests bench
+	$(BIN)/ruff check app tests bench alembic
+	$(BIN)/ruff format --check app tests bench alembic
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

@@ -27,6 +27,21 @@ class Settings(BaseSettings):
         64 * 1024, ge=1024, description="Larger request bodies are refused with 413."
     )
 
+    # -- persistence and keys (issue 3) --
+    database_url: str = Field(
+        "sqlite:///followup.db",
+        description="SQLAlchemy URL: a SQLite file (default, in the working directory) or "
+        "postgresql://user@host/db (psycopg 3).",
+    )
+    database_pool_size: int = Field(5, ge=1, le=100, description="Connections kept per worker.")
+    key_cache_seconds: float = Field(
+        10.0,
+        ge=0,
+        le=300,
+        description="How long a verified API key is trusted without asking the database again; "
+        "a revoked key stops working within this time.",
+    )
+
     # Operations (issue 4): rate limit, shared counters, shutdown.
     rate_limit: int = Field(
         600, ge=0, description="Requests per minute per API key; 0 turns the limit off."

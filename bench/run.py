@@ -386,7 +386,7 @@ def _prepare(raw: bytes) -> Prepared:
     request = PlanRequest.model_validate_json(raw)
     assert request.as_of is not None, "bench bodies fix as_of"
     return Prepared(
-        facts_from(request, default_country=DEFAULT_COUNTRY),
+        facts_from(request, default_country=DEFAULT_COUNTRY, events=request.events),
         resolve_policy(request.policy, overrides_from(request)),
         request.as_of.replace(microsecond=0),
     )
@@ -476,7 +476,7 @@ def _stages(figures: list[Figure], templates: Sequence[str]) -> None:
         t0 = clock()
         request = PlanRequest.model_validate_json(raw)
         t1 = clock()
-        facts = facts_from(request, default_country=DEFAULT_COUNTRY)
+        facts = facts_from(request, default_country=DEFAULT_COUNTRY, events=request.events)
         policy = resolve_policy(request.policy, overrides_from(request))
         assert request.as_of is not None, "bench bodies fix as_of"
         as_of = request.as_of

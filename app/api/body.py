@@ -37,6 +37,12 @@ def json_body(
     }
 
 
+def schema_ref(model: type[BaseModel]) -> dict[str, str]:
+    """A reference to ``model``'s schema, which :func:`add_body_schemas` adds to the document."""
+    _BODY_MODELS[model.__name__] = model
+    return {"$ref": _REF.format(model=model.__name__)}
+
+
 def parse_body(model: type[Model], raw: bytes) -> Model:
     """The body as ``model``; invalid input raises FastAPI's own validation error."""
     try:

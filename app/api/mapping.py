@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from datetime import timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app.api.schemas import ContactIn, EventIn, PlanRequest, PolicyOverrides
+import orjson
+
+from app.api.schemas import ContactIn, EventIn, InterviewFields, PlanRequest, PolicyOverrides
 from app.domain.calendar import CalendarSpec
 from app.domain.errors import InvalidFacts
 from app.domain.model import (
@@ -24,7 +27,8 @@ from app.domain.model import (
 from app.domain.policies import BusinessDayWindow, Policy
 from app.domain.timeline import WEEKDAYS
 from app.messages import Message
-from app.services.planning import PlannedInterview
+from app.services.interviews import AgendaEntry, Decode, Decoded, Listed, StoredInterview
+from app.services.planning import PlannedInterview, resolve_policy
 
 
 def _contact(contact: ContactIn) -> Contact:
@@ -42,7 +46,7 @@ def _contact(contact: ContactIn) -> Contact:
     )
 
 
-def _event(event: EventIn) -> Event:
+def event_from(event: EventIn) -> Event:
     return Event(
         type=event.type,
         at=event.at,
@@ -54,7 +58,7 @@ def _event(event: EventIn) -> Event:
     )
 
 
-def _check(request: PlanRequest) -> None:
+def _check(request: InterviewFields, events: Sequence[EventIn]) -> None:
     """Checks across fields, each tied to the field to fix."""
     problems: list[tuple[tuple[str | int, ...], str]] = []
     if request.interview.starts_at.tzinfo is None and request.interview.timezone is None:
@@ -64,20 +68,31 @@ def _check(request: PlanRequest) -> None:
                 "needs a UTC offset (e.g. 2026-11-24T10:00:00-05:00), or give interview.timezone",
             )
         )
-    for index, event in enumerate(request.events):
-        if event.type is EventType.REPLY_RECEIVED and event.outcome is None:
-            problems.append((("events", index, "outcome"), "a reply_received event needs one"))
+    problems.extend(event_problems(events, lambda index: ("events", index)))
     if problems:
         raise InvalidFacts(problems)
 
 
-def facts_from(request: PlanRequest, *, default_country: str) -> InterviewFacts:
+def event_problems(
+    events: Sequence[EventIn], locate: Callable[[int], tuple[str | int, ...]]
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """Checks across an event's fields: a reply says what it said."""
+    return [
+        ((*locate(index), "outcome"), "a reply_received event needs one")
+        for index, event in enumerate(events)
+        if event.type is EventType.REPLY_RECEIVED and event.outcome is None
+    ]
+
+
+def facts_from(
+    request: InterviewFields, *, default_country: str, events: Sequence[EventIn] = ()
+) -> InterviewFacts:
     """The domain's facts from a validated request.
 
     Raises:
         InvalidFacts: for a start time with no zone, or a reply with no outcome.
     """
-    _check(request)
+    _check(request, events)
     interview = request.interview
     zone: tzinfo
     if interview.timezone is not None:
@@ -118,7 +133,7 @@ def facts_from(request: PlanRequest, *, default_country: str) -> InterviewFacts:
             CompetingDeadline(competing.date, competing.company) if competing else None
         ),
         thank_you_sent_at=request.thank_you_sent_at,
-        events=tuple(_event(e) for e in request.events),
+        events=tuple(event_from(e) for e in events),
         discussion_points=tuple(request.discussion_points),
         strengths=tuple(request.strengths),
         concerns_to_address=tuple(request.concerns_to_address),
@@ -126,7 +141,7 @@ def facts_from(request: PlanRequest, *, default_country: str) -> InterviewFacts:
     )
 
 
-def overrides_from(request: PlanRequest) -> dict[str, Any]:
+def overrides_from(request: InterviewFields) -> dict[str, Any]:
     """The policy overrides the request set, windows as domain values.
 
     Raises:
@@ -248,4 +263,91 @@ def plan_wire(planned: PlannedInterview) -> dict[str, Any]:
             "extra_closed": list(plan.calendar.extra_closed),
             "weekend": [WEEKDAYS[d] for d in sorted(plan.weekend)],
         },
+    }
+
+
+def decoder(*, default_country: str) -> Decode:
+    """Reads a stored interview's document back (it was valid when it was written)."""
+
+    def decode(document: Mapping[str, Any]) -> Decoded:
+        fields = InterviewFields.model_validate_json(orjson.dumps(document))
+        return Decoded(
+            facts=facts_from(fields, default_country=default_country),
+            policy=resolve_policy(fields.policy, overrides_from(fields)),
+            fields=fields.model_dump(mode="json"),
+        )
+
+    return decode
+
+
+def document_of(fields: InterviewFields) -> dict[str, Any]:
+    """What is stored: the facts as the client sent them (defaults stay implicit)."""
+    return fields.model_dump(
+        mode="json",
+        exclude_unset=True,
+        exclude=set(PlanRequest.model_fields) - set(InterviewFields.model_fields),
+    )
+
+
+def interview_wire(stored: StoredInterview, planned: PlannedInterview) -> dict[str, Any]:
+    """A stored interview: its fields, id, events, times and current plan."""
+    return {
+        "id": stored.id,
+        **stored.decoded.fields,
+        "events": [
+            {
+                "seq": recorded.seq,
+                "type": recorded.event.type,
+                "at": recorded.event.at,
+                "contact_email": recorded.event.contact_email,
+                "outcome": recorded.event.outcome,
+                "new_deadline": recorded.event.new_deadline,
+                "timeline_text": recorded.event.timeline_text,
+                "note": recorded.event.note,
+                "recorded_at": recorded.recorded_at,
+            }
+            for recorded in stored.events
+        ],
+        "created_at": stored.created_at,
+        "updated_at": stored.updated_at,
+        "plan": plan_wire(planned),
+    }
+
+
+def summary_wire(listed: Listed) -> dict[str, Any]:
+    stored, plan = listed.interview, listed.plan
+    facts = stored.decoded.facts
+    action = plan.next_action
+    return {
+        "id": stored.id,
+        "company": facts.company,
+        "job_title": facts.job_title,
+        "candidate": facts.candidate.name,
+        "starts_at": facts.starts_at,
+        "status": plan.status,
+        "status_reason": plan.status_reason,
+        "next_action": None
+        if action is None
+        else {
+            "step_id": action.step_id,
+            "kind": action.kind,
+            "status": action.status,
+            "send_at": action.send_at,
+            "summary": action.summary,
+        },
+        "events": len(stored.events),
+        "created_at": stored.created_at,
+        "updated_at": stored.updated_at,
+    }
+
+
+def agenda_wire(entry: AgendaEntry) -> dict[str, Any]:
+    facts = entry.interview.decoded.facts
+    return {
+        "interview_id": entry.interview.id,
+        "company": facts.company,
+        "job_title": facts.job_title,
+        "candidate": facts.candidate.name,
+        "plan_status": entry.planned.plan.status,
+        "step": _step(entry.step, entry.planned.messages.get(entry.step.id)),
     }

@@ -33,20 +33,29 @@ def resolve_policy(name: str, overrides: dict[str, Any] | None = None) -> Policy
     return POLICIES[name].with_overrides(overrides or {})
 
 
-def plan_interview(*, facts: InterviewFacts, policy: Policy, as_of: datetime) -> PlannedInterview:
-    """Build the plan for ``facts`` as of ``as_of`` and render its messages.
+def plan_only(*, facts: InterviewFacts, policy: Policy, as_of: datetime) -> Plan:
+    """The domain's plan, without messages (lists and the stored columns need no more).
 
     Raises:
         InvalidFacts: for a calendar the holidays package does not know, or no contact.
     """
     calendar = calendar_for(facts.calendar)
-    plan = build_plan(
+    return build_plan(
         facts,
         policy=policy,
         as_of=as_of.replace(microsecond=0),
         calendar=calendar,
         day_first=writes_day_first(calendar.spec.country),
     )
+
+
+def plan_interview(*, facts: InterviewFacts, policy: Policy, as_of: datetime) -> PlannedInterview:
+    """Build the plan for ``facts`` as of ``as_of`` and render its messages.
+
+    Raises:
+        InvalidFacts: for a calendar the holidays package does not know, or no contact.
+    """
+    plan = plan_only(facts=facts, policy=policy, as_of=as_of)
     messages = {
         step.id: message
         for step in plan.steps

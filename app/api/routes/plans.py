@@ -48,7 +48,7 @@ async def create_plan(request: Request) -> Response:
     """Interview facts in; the plan, its reasons and ready-to-send messages out. Stateless."""
     body = parse_body(PlanRequest, await request.body())
     settings = request.app.state.settings
-    facts = facts_from(body, default_country=settings.default_country)
+    facts = facts_from(body, default_country=settings.default_country, events=body.events)
     planned = plan_interview(
         facts=facts,
         policy=resolve_policy(body.policy, overrides_from(body)),

@@ -1,0 +1,447 @@
+"""Stored interviews, their events and plans, and the agenda across them (SPEC.md section 8).
+
+Handlers parse and answer; the work, each piece in one transaction, is the InterviewStore's
+(:mod:`app.services.interviews`), run in the thread pool because the database driver blocks.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import uuid
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import AwareDatetime, ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from app.api.auth import Caller
+from app.api.body import json_body, parse_body, schema_ref
+from app.api.errors import PROBLEM_JSON
+from app.api.examples import PLAN_EXAMPLE
+from app.api.mapping import (
+    agenda_wire,
+    document_of,
+    event_from,
+    event_problems,
+    interview_wire,
+    plan_wire,
+    summary_wire,
+)
+from app.api.schemas import InterviewFields, PlanOut, PlanRequest, Problem
+from app.api.schemas_interviews import (
+    AgendaPage,
+    EventCreate,
+    InterviewOut,
+    InterviewPage,
+    InterviewPatch,
+)
+from app.domain.errors import InvalidFacts
+from app.services.errors import NotFound
+from app.services.interviews import (
+    Idempotency,
+    InterviewStore,
+    ListFilter,
+    Reply,
+    StoredInterview,
+)
+from app.services.planning import PlannedInterview
+
+router = APIRouter(prefix="/v1", tags=["interviews"])
+
+_AUTH = (401, 429)
+
+
+def _problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {
+        status: {"model": Problem, "content": {PROBLEM_JSON: {}}}
+        for status in sorted({*statuses, *_AUTH})
+    }
+
+
+def _store(request: Request) -> InterviewStore:
+    store: InterviewStore = request.app.state.interviews
+    return store
+
+
+def _id(value: str) -> uuid.UUID:
+    """A malformed id names no interview: 404, like another account's."""
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise NotFound("No interview with this id.") from None
+
+
+def _respond(stored: StoredInterview, planned: PlannedInterview) -> tuple[bytes, str]:
+    return orjson.dumps(interview_wire(stored, planned)), f"/v1/interviews/{stored.id}"
+
+
+def _reply(reply: Reply) -> Response:
+    headers = {}
+    if reply.location:
+        headers["Location"] = reply.location
+    if reply.etag:
+        headers["ETag"] = reply.etag
+    if reply.replayed:
+        headers["Idempotent-Replayed"] = "true"
+    return Response(
+        reply.body, status_code=reply.status, media_type="application/json", headers=headers
+    )
+
+
+def _json(data: Any, headers: dict[str, str] | None = None) -> Response:
+    return Response(orjson.dumps(data), media_type="application/json", headers=headers)
+
+
+def _invalid(loc: tuple[str | int, ...], message: str) -> RequestValidationError:
+    return RequestValidationError([{"loc": loc, "msg": message, "type": "value_error"}])
+
+
+def _encode_cursor(after: tuple[datetime, uuid.UUID] | None) -> str | None:
+    if after is None:
+        return None
+    raw = orjson.dumps([after[0].isoformat(), str(after[1])])
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
+    if cursor is None:
+        return None
+    try:
+        moment, ident = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        after = (datetime.fromisoformat(moment), uuid.UUID(ident))
+    except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError):
+        raise _invalid(("query", "cursor"), "is not a cursor this service gave out") from None
+    if after[0].tzinfo is None:
+        raise _invalid(("query", "cursor"), "is not a cursor this service gave out")
+    return after
+
+
+AsOf = Annotated[
+    AwareDatetime | None,
+    Query(description="Plan as of this moment (RFC 3339 with an offset); default: now."),
+]
+IfMatch = Annotated[
+    str | None,
+    Header(description="The ETag you read; the change applies only if it is still current."),
+]
+_INTERVIEW_EXAMPLE = {key: value for key, value in PLAN_EXAMPLE.items() if key != "as_of"}
+
+
+# -- create and list --------------------------------------------------------------------------
+
+
+@router.post(
+    "/interviews",
+    status_code=201,
+    response_model=InterviewOut,
+    summary="Store an interview; answers with it and its current plan.",
+    responses=_problems(400, 409, 413, 415, 422),
+    openapi_extra=json_body(
+        PlanRequest,
+        description="The interview's facts, as for POST /v1/plans. `events` become its first "
+        "events; `as_of` fixes the moment of the plan in the answer and is not stored.",
+        example=_INTERVIEW_EXAMPLE,
+    ),
+)
+async def create_interview(
+    request: Request,
+    caller: Caller,
+    idempotency_key: Annotated[
+        str | None,
+        Header(
+            min_length=1,
+            max_length=255,
+            description="Makes a retry safe: the same key with the same body gives the first "
+            "answer again and stores one interview (kept 24 hours).",
+        ),
+    ] = None,
+) -> Response:
+    """Stores the facts and answers 201 with `Location`, `ETag`, the interview and its plan."""
+    body = parse_body(PlanRequest, await request.body())
+    problems = event_problems(body.events, lambda index: ("events", index))
+    if problems:
+        raise InvalidFacts(problems)
+    idempotency = None
+    if idempotency_key is not None:
+        canonical = orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+        idempotency = Idempotency(idempotency_key, hashlib.sha256(canonical).hexdigest())
+    reply = await run_in_threadpool(
+        _store(request).create,
+        account_id=caller.account_id,
+        document=document_of(body),
+        events=[event_from(e) for e in body.events],
+        as_of=body.as_of,
+        idempotency=idempotency,
+        respond=_respond,
+    )
+    return _reply(reply)
+
+
+@router.get(
+    "/interviews",
+    response_model=InterviewPage,
+    summary="List your interviews, newest first.",
+    responses=_problems(422),
+)
+async def list_interviews(
+    request: Request,
+    caller: Caller,
+    as_of: AsOf = None,
+    status: Annotated[
+        str | None,
+        Query(
+            pattern="^(active|closed|moved_on)$",
+            description="Only interviews whose plan has this status as of `as_of`.",
+        ),
+    ] = None,
+    company: Annotated[
+        str | None,
+        Query(min_length=1, max_length=200, description="Only this company (any case)."),
+    ] = None,
+    next_action_before: Annotated[
+        AwareDatetime | None,
+        Query(description="Only open interviews with a step that opens before this moment."),
+    ] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=200, description="`next_cursor` of the page before.")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=200, description="Interviews per page.")] = 50,
+) -> Response:
+    """Each interview with its plan's status and next action; filter, then page on."""
+    after = _decode_cursor(cursor)
+    moment = as_of or datetime.now(UTC)
+    page = await run_in_threadpool(
+        _store(request).list,
+        account_id=caller.account_id,
+        filters=ListFilter(status, company, next_action_before),
+        as_of=moment,
+        after=after,
+        limit=limit,
+    )
+    return _json(
+        {
+            "items": [summary_wire(item) for item in page.items],
+            "next_cursor": _encode_cursor(page.after),
+        }
+    )
+
+
+# -- one interview ----------------------------------------------------------------------------
+
+
+@router.get(
+    "/interviews/{interview_id}",
+    response_model=InterviewOut,
+    summary="Read an interview with its current plan.",
+    responses=_problems(404, 422),
+)
+async def get_interview(
+    request: Request, caller: Caller, interview_id: str, as_of: AsOf = None
+) -> Response:
+    """The interview's fields, events and plan; its `ETag` for a later change."""
+    stored, planned = await run_in_threadpool(
+        _store(request).planned,
+        account_id=caller.account_id,
+        interview_id=_id(interview_id),
+        as_of=as_of,
+    )
+    return _json(interview_wire(stored, planned), headers={"ETag": stored.etag})
+
+
+@router.patch(
+    "/interviews/{interview_id}",
+    response_model=InterviewOut,
+    summary="Change an interview's facts (JSON merge patch, If-Match required).",
+    responses=_problems(400, 404, 412, 413, 415, 422, 428),
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "description": InterviewPatch.__doc__,
+            "content": {
+                media: {
+                    "schema": schema_ref(InterviewPatch),
+                    "example": {"decision_timeline": {"text": "within two weeks"}},
+                }
+                for media in ("application/merge-patch+json", "application/json")
+            },
+        }
+    },
+)
+async def update_interview(
+    request: Request, caller: Caller, interview_id: str, if_match: IfMatch = None
+) -> Response:
+    """Merges the patch into the stored facts; the plan moves with them. 412 if the ETag is
+    stale, 428 without If-Match."""
+    raw = await request.body()
+    try:
+        patch = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        raise RequestValidationError(
+            [{"type": "json_invalid", "loc": ("body",), "msg": "invalid JSON"}]
+        ) from None
+    if not isinstance(patch, dict):
+        raise _invalid(("body",), "must be a JSON object (an RFC 7396 merge patch)")
+
+    def revise(document: dict[str, Any]) -> dict[str, Any]:
+        merged = _merge(document, patch)
+        try:
+            fields = InterviewFields.model_validate_json(orjson.dumps(merged))
+        except ValidationError as exc:
+            errors = [{**error, "loc": ("body", *error["loc"])} for error in exc.errors()]
+            raise RequestValidationError(errors) from None
+        return document_of(fields)
+
+    reply = await run_in_threadpool(
+        _store(request).update,
+        account_id=caller.account_id,
+        interview_id=_id(interview_id),
+        if_match=if_match,
+        revise=revise,
+        respond=_respond,
+    )
+    return _reply(reply)
+
+
+def _merge(target: Any, patch: Any) -> Any:
+    """RFC 7396: objects merge key by key, null removes, anything else replaces."""
+    if not isinstance(patch, dict):
+        return patch
+    merged = dict(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = _merge(merged.get(key), value)
+    return merged
+
+
+@router.delete(
+    "/interviews/{interview_id}",
+    status_code=204,
+    summary="Delete an interview and its events.",
+    responses=_problems(404, 412),
+)
+async def delete_interview(
+    request: Request, caller: Caller, interview_id: str, if_match: IfMatch = None
+) -> Response:
+    """Deletes it for good; with If-Match, only if it did not change since."""
+    await run_in_threadpool(
+        _store(request).delete,
+        account_id=caller.account_id,
+        interview_id=_id(interview_id),
+        if_match=if_match,
+    )
+    return Response(status_code=204)
+
+
+@router.post(
+    "/interviews/{interview_id}/events",
+    status_code=201,
+    response_model=InterviewOut,
+    summary="Log what happened; answers with the interview and its moved plan.",
+    responses=_problems(400, 404, 413, 415, 422),
+    openapi_extra=json_body(
+        EventCreate,
+        description="A sent message, a call, a reply or a withdrawal.",
+        example={
+            "type": "follow_up_sent",
+            "at": "2026-12-09T09:30:00-05:00",
+            "contact_email": "carol.diaz@acme.example",
+        },
+    ),
+)
+async def add_event(request: Request, caller: Caller, interview_id: str) -> Response:
+    """A logged message restarts the clock from the day it really went out; a reply closes
+    the plan or, with a new date, starts a new wait; a withdrawal closes it."""
+    ident = _id(interview_id)
+    body = parse_body(EventCreate, await request.body())
+    problems = event_problems([body], lambda _: ())
+    if problems:
+        raise InvalidFacts(problems)
+    reply = await run_in_threadpool(
+        _store(request).add_event,
+        account_id=caller.account_id,
+        interview_id=ident,
+        event=event_from(body),
+        respond=_respond,
+    )
+    return _reply(reply)
+
+
+@router.get(
+    "/interviews/{interview_id}/plan",
+    response_model=PlanOut,
+    summary="The interview's plan as of a moment.",
+    responses=_problems(404, 422),
+)
+async def get_interview_plan(
+    request: Request, caller: Caller, interview_id: str, as_of: AsOf = None
+) -> Response:
+    """The plan from the stored facts and events, as of `as_of` (default now)."""
+    stored, planned = await run_in_threadpool(
+        _store(request).planned,
+        account_id=caller.account_id,
+        interview_id=_id(interview_id),
+        as_of=as_of,
+    )
+    return _json(plan_wire(planned), headers={"ETag": stored.etag})
+
+
+# -- the agenda -------------------------------------------------------------------------------
+
+
+@router.get(
+    "/agenda",
+    response_model=AgendaPage,
+    summary="What to do across your interviews: due, overdue, or in a date range.",
+    responses=_problems(422),
+)
+async def get_agenda(
+    request: Request,
+    caller: Caller,
+    as_of: AsOf = None,
+    start: Annotated[
+        date | None,
+        Query(alias="from", description="With `to`: also list steps open on these days."),
+    ] = None,
+    end: Annotated[date | None, Query(alias="to", description="Last day of the range.")] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=200, description="`next_cursor` of the page before.")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=200, description="Interviews per page.")] = 50,
+) -> Response:
+    """Every step that is due or overdue as of `as_of`, and with `from`/`to` every step still
+    to do that is open on one of those days, each with its message; the most overdue
+    interviews first."""
+    if (start is None) != (end is None):
+        missing = "from" if start is None else "to"
+        raise _invalid(("query", missing), "give both from and to, or neither")
+    if start is not None and end is not None:
+        if end < start:
+            raise _invalid(("query", "to"), "must not be before from")
+        if (end - start).days > 366:
+            raise _invalid(("query", "to"), "must be at most 366 days after from")
+    after = _decode_cursor(cursor)
+    moment = as_of or datetime.now(UTC)
+    page = await run_in_threadpool(
+        _store(request).agenda,
+        account_id=caller.account_id,
+        as_of=moment,
+        start=start,
+        end=end,
+        after=after,
+        limit=limit,
+    )
+    return _json(
+        {
+            "as_of": moment.replace(microsecond=0),
+            "items": [agenda_wire(entry) for entry in page.items],
+            "next_cursor": _encode_cursor(page.after),
+        }
+    )

@@ -1,0 +1,141 @@
+"""The tables (SQLModel). Alembic migrations create them; the app never calls ``create_all``.
+
+An interview is stored as the facts a client sent (one JSON document, contacts included) plus
+the few columns that lists and the agenda filter and sort on. Those columns are derived from the
+plan and rewritten in the same transaction as every change that moves it:
+
+- ``next_action_at``: when the earliest step still to do opens (its window's start). The plan's
+  first pending step depends only on the facts and the events, not on "now", so the agenda can
+  ask the database for interviews with something due instead of planning all of them.
+- ``moves_on_at``: when the plan moves on (R11) once every message went out unanswered.
+- ``closed_at``: when a reply with an outcome or a withdrawal closed it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import Dialect
+from sqlmodel import Field, SQLModel
+
+#: Deterministic constraint names, so migrations can name what they drop (STYLE.md 7).
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(sa.TypeDecorator[datetime]):
+    """Aware UTC datetimes on every backend (SQLite keeps no offset of its own)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+#: JSON documents: jsonb on PostgreSQL, text on SQLite.
+Document = sa.JSON().with_variant(JSONB(), "postgresql")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Account(SQLModel, table=True):
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    name: str = Field(max_length=100, unique=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class ApiKey(SQLModel, table=True):
+    """A key is ``fup_<key_id>_<secret>``: the id finds the row, only a hash of the key is kept."""
+
+    __tablename__ = "api_key"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    account_id: uuid.UUID = Field(foreign_key="account.id", ondelete="CASCADE", index=True)
+    key_id: str = Field(max_length=16, unique=True)
+    key_hash: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+
+
+class Interview(SQLModel, table=True):
+    __table_args__ = (
+        sa.Index("ix_interview_account_created", "account_id", "created_at", "id"),
+        sa.Index("ix_interview_account_next_action", "account_id", "next_action_at", "id"),
+        sa.Index("ix_interview_account_company", "account_id", "company_key", "created_at", "id"),
+    )
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    account_id: uuid.UUID = Field(foreign_key="account.id", ondelete="CASCADE")
+    version: int = Field(default=1, ge=1)
+    facts: dict[str, Any] = Field(sa_type=Document, nullable=False)
+    company: str = Field(max_length=200)
+    #: ``company`` case-folded, for the list's company filter.
+    company_key: str = Field(max_length=200)
+    next_action_at: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+    moves_on_at: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+    closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class InterviewEvent(SQLModel, table=True):
+    """What happened since the interview. Append-only: no route changes or deletes one."""
+
+    __tablename__ = "interview_event"
+    #: One sequence per interview; two racing appends cannot take the same number.
+    __table_args__ = (sa.UniqueConstraint("interview_id", "seq"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    interview_id: uuid.UUID = Field(foreign_key="interview.id", ondelete="CASCADE")
+    seq: int = Field(ge=1)
+    type: str = Field(max_length=32)
+    at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    #: The offset the client wrote ``at`` with, in minutes, so the event reads back as sent.
+    at_offset_minutes: int = Field(default=0)
+    contact_email: str | None = Field(default=None, max_length=320)
+    outcome: str | None = Field(default=None, max_length=32)
+    new_deadline: date | None = None
+    timeline_text: str | None = Field(default=None, max_length=500)
+    note: str | None = Field(default=None, max_length=2000)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class IdempotencyRecord(SQLModel, table=True):
+    """The first response to a create with an ``Idempotency-Key``, replayed for a retry."""
+
+    __tablename__ = "idempotency_record"
+    __table_args__ = (sa.UniqueConstraint("account_id", "key"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    account_id: uuid.UUID = Field(foreign_key="account.id", ondelete="CASCADE")
+    key: str = Field(max_length=255)
+    request_hash: str = Field(max_length=64)
+    #: ``in_flight`` until the create commits, then ``done`` with the response.
+    state: str = Field(max_length=16)
+    status_code: int | None = None
+    response_body: bytes | None = Field(default=None, sa_type=sa.LargeBinary, nullable=True)
+    location: str | None = Field(default=None, max_length=300)
+    etag: str | None = Field(default=None, max_length=80)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

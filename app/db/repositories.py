@@ -1,0 +1,195 @@
+"""Queries, one function per question, keyword-only (STYLE.md 4). No transaction handling here:
+callers open the unit of work (:class:`app.db.session.Database`)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+from sqlmodel import col, select
+
+from app.db.models import Account, ApiKey, IdempotencyRecord, Interview, InterviewEvent, utcnow
+
+# -- accounts and keys ------------------------------------------------------------------------
+
+
+def account_named(*, session: Session, name: str, create: bool = False) -> Account | None:
+    account = session.scalars(select(Account).where(Account.name == name)).first()
+    if account is None and create:
+        account = Account(name=name)
+        session.add(account)
+        session.flush()
+    return account
+
+
+def add_key(*, session: Session, account: Account, key_id: str, key_hash: str) -> ApiKey:
+    key = ApiKey(account_id=account.id, key_id=key_id, key_hash=key_hash)
+    session.add(key)
+    session.flush()
+    return key
+
+
+def key_by_id(*, session: Session, key_id: str) -> ApiKey | None:
+    return session.scalars(select(ApiKey).where(ApiKey.key_id == key_id)).first()
+
+
+def keys_of(*, session: Session, account: Account) -> Sequence[ApiKey]:
+    query = select(ApiKey).where(ApiKey.account_id == account.id).order_by(col(ApiKey.created_at))
+    return session.scalars(query).all()
+
+
+def revoke_key(*, session: Session, key_id: str) -> bool:
+    result = session.execute(
+        sa.update(ApiKey)
+        .where(col(ApiKey.key_id) == key_id, col(ApiKey.revoked_at).is_(None))
+        .values(revoked_at=utcnow())
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+# -- interviews -------------------------------------------------------------------------------
+
+
+def interview(
+    *, session: Session, account_id: uuid.UUID, interview_id: uuid.UUID, for_update: bool = False
+) -> Interview | None:
+    """The account's interview, or None (another account's is as good as missing).
+
+    ``for_update`` locks the row on PostgreSQL until the transaction ends, so changes to one
+    interview queue up; SQLite's writers are serialised by ``BEGIN IMMEDIATE`` already.
+    """
+    query = select(Interview).where(
+        Interview.id == interview_id, Interview.account_id == account_id
+    )
+    if for_update:
+        query = query.with_for_update()
+    return session.scalars(query).first()
+
+
+def events_of(
+    *, session: Session, interview_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, list[InterviewEvent]]:
+    ids = list(interview_ids)
+    found: dict[uuid.UUID, list[InterviewEvent]] = {i: [] for i in ids}
+    if not ids:
+        return found
+    query = (
+        select(InterviewEvent)
+        .where(col(InterviewEvent.interview_id).in_(ids))
+        .order_by(col(InterviewEvent.interview_id), col(InterviewEvent.seq))
+    )
+    for row in session.scalars(query):
+        found[row.interview_id].append(row)
+    return found
+
+
+def update_interview(
+    *, session: Session, row: Interview, expected_version: int, values: dict[str, Any]
+) -> bool:
+    """Write ``values`` only if nobody changed the row since ``expected_version`` was read.
+
+    The check is in the UPDATE itself, so of two racing writers exactly one wins, on
+    PostgreSQL (the row lock makes the second re-read the version) and on SQLite alike.
+    """
+    result = session.execute(
+        sa.update(Interview)
+        .where(col(Interview.id) == row.id, col(Interview.version) == expected_version)
+        .values(version=expected_version + 1, **values)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def delete_interview(*, session: Session, row: Interview) -> None:
+    """The interview, its events with it (the foreign key cascades)."""
+    session.execute(sa.delete(InterviewEvent).where(col(InterviewEvent.interview_id) == row.id))
+    session.execute(
+        sa.delete(Interview)
+        .where(col(Interview.id) == row.id)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _after(columns: Sequence[Any], cursor: Sequence[Any], *, descending: bool) -> Any:
+    """Keyset pagination: rows strictly after ``cursor`` in the (columns) order."""
+    if descending:
+        return sa.tuple_(*columns) < sa.tuple_(*cursor)
+    return sa.tuple_(*columns) > sa.tuple_(*cursor)
+
+
+def list_interviews(
+    *,
+    session: Session,
+    account_id: uuid.UUID,
+    as_of: datetime,
+    status: str | None = None,
+    company_key: str | None = None,
+    next_action_before: datetime | None = None,
+    after: tuple[datetime, uuid.UUID] | None = None,
+    limit: int,
+) -> Sequence[Interview]:
+    """The account's interviews, newest first, filtered in SQL on the stored plan columns."""
+    query = select(Interview).where(Interview.account_id == account_id)
+    if status == "closed":
+        query = query.where(col(Interview.closed_at).is_not(None))
+    elif status == "moved_on":
+        query = query.where(col(Interview.closed_at).is_(None), col(Interview.moves_on_at) <= as_of)
+    elif status == "active":
+        query = query.where(
+            col(Interview.closed_at).is_(None),
+            sa.or_(col(Interview.moves_on_at).is_(None), col(Interview.moves_on_at) > as_of),
+        )
+    if company_key is not None:
+        query = query.where(Interview.company_key == company_key)
+    if next_action_before is not None:
+        query = query.where(
+            col(Interview.closed_at).is_(None), col(Interview.next_action_at) < next_action_before
+        )
+    if after is not None:
+        query = query.where(_after((Interview.created_at, Interview.id), after, descending=True))
+    query = query.order_by(col(Interview.created_at).desc(), col(Interview.id).desc())
+    return session.scalars(query.limit(limit)).all()
+
+
+def agenda_candidates(
+    *,
+    session: Session,
+    account_id: uuid.UUID,
+    opens_by: datetime,
+    quiet_before: datetime,
+    after: tuple[datetime, uuid.UUID] | None = None,
+    limit: int,
+) -> Sequence[Interview]:
+    """Open interviews with a step that opens by ``opens_by``, oldest action first.
+
+    An interview that moved on before ``quiet_before`` has nothing left to do and is left out,
+    so the work grows with the steps that are due, not with the interviews stored.
+    """
+    query = select(Interview).where(
+        Interview.account_id == account_id,
+        col(Interview.closed_at).is_(None),
+        col(Interview.next_action_at) <= opens_by,
+        sa.or_(col(Interview.moves_on_at).is_(None), col(Interview.moves_on_at) >= quiet_before),
+    )
+    if after is not None:
+        query = query.where(
+            _after((Interview.next_action_at, Interview.id), after, descending=False)
+        )
+    query = query.order_by(col(Interview.next_action_at), col(Interview.id))
+    return session.scalars(query.limit(limit)).all()
+
+
+# -- idempotency ------------------------------------------------------------------------------
+
+
+def idempotency_record(
+    *, session: Session, account_id: uuid.UUID, key: str
+) -> IdempotencyRecord | None:
+    query = select(IdempotencyRecord).where(
+        IdempotencyRecord.account_id == account_id, IdempotencyRecord.key == key
+    )
+    return session.scalars(query).first()
