@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 from pydantic import ValidationError
@@ -18,6 +19,9 @@ from app.domain.errors import InvalidFacts
 from app.services.planning import plan_interview, resolve_policy
 from app.settings import get_settings
 
+if TYPE_CHECKING:
+    from app.db.session import Database
+
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
@@ -25,6 +29,7 @@ def _serve(args: argparse.Namespace) -> int:
     from app.api.observability import uvicorn_log_config
 
     settings = get_settings()
+    _apply_migrations(settings.database_url)
     host, port = args.host or settings.host, args.port or settings.port
     print(
         f"Follow-up planner on http://{host}:{port}  (docs: http://{host}:{port}/docs)", flush=True
@@ -44,11 +49,87 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _database(url: str) -> Database:
+    from app.db.session import Database
+
+    return Database(url, pool_size=1)
+
+
+def _apply_migrations(url: str) -> None:
+    from app.db import migrations
+
+    db = _database(url)
+    try:
+        before = migrations.current(db.engine)
+        migrations.upgrade(db.engine)
+        after = migrations.current(db.engine)
+    finally:
+        db.dispose()
+    if before != after:
+        print(f"Database migrated from {before or 'empty'} to {after}.", file=sys.stderr)
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    _apply_migrations(get_settings().database_url)
+    return 0
+
+
+def _create_key(args: argparse.Namespace) -> int:
+    from app.services.keys import issue_key
+
+    db = _database(get_settings().database_url)
+    try:
+        issued = issue_key(db, account=args.account)
+    finally:
+        db.dispose()
+    print(issued.key)
+    print(
+        f"Key {issued.key_id} for account {issued.account!r}; it is shown only this once.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _revoke_key(args: argparse.Namespace) -> int:
+    from app.services.keys import revoke_key
+
+    db = _database(get_settings().database_url)
+    try:
+        revoked = revoke_key(db, key_id=args.key_id)
+    finally:
+        db.dispose()
+    if not revoked:
+        print(f"No active key with id {args.key_id}.", file=sys.stderr)
+        return 1
+    print(f"Key {args.key_id} revoked.", file=sys.stderr)
+    return 0
+
+
+def _local_key(args: argparse.Namespace) -> int:
+    """The key kept in FILE if the database still knows it, else a new one written there."""
+    from app.services.keys import KeyVerifier, issue_key
+
+    path = Path(args.file)
+    db = _database(get_settings().database_url)
+    try:
+        key = path.read_text().strip() if path.is_file() else ""
+        if not key or KeyVerifier(db, ttl=0).verify(key) is None:
+            key = issue_key(db, account=args.account).key
+            path.write_text(key + "\n")
+            path.chmod(0o600)
+    finally:
+        db.dispose()
+    print(key)
+    return 0
+
+
 def _plan(args: argparse.Namespace) -> int:
     raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     try:
         request = PlanRequest.model_validate_json(raw)
-        facts = facts_from(request, default_country=get_settings().default_country)
+        facts = facts_from(
+            request, default_country=get_settings().default_country, events=request.events
+        )
         planned = plan_interview(
             facts=facts,
             policy=resolve_policy(request.policy, overrides_from(request)),
@@ -96,6 +177,22 @@ def main(argv: list[str] | None = None) -> int:
         "output", nargs="?", default="openapi/openapi.json", help="where to write it; - for stdout"
     )
     openapi.set_defaults(run=_openapi)
+    migrate = commands.add_parser("migrate", help="apply pending database migrations")
+    migrate.set_defaults(run=_migrate)
+    create_key = commands.add_parser(
+        "create-key", help="create an API key (and its account if needed); prints the key alone"
+    )
+    create_key.add_argument("--account", required=True, metavar="NAME")
+    create_key.set_defaults(run=_create_key)
+    revoke = commands.add_parser("revoke-key", help="revoke an API key by its id")
+    revoke.add_argument("key_id", metavar="KEY_ID", help="the part after fup_, before the next _")
+    revoke.set_defaults(run=_revoke_key)
+    local_key = commands.add_parser(
+        "local-key", help="print the local development key, creating it when needed (make run)"
+    )
+    local_key.add_argument("--account", default="local", metavar="NAME")
+    local_key.add_argument("--file", default=".followup-key", metavar="FILE")
+    local_key.set_defaults(run=_local_key)
     args = parser.parse_args(argv)
     code: int = args.run(args)
     return code

@@ -18,6 +18,7 @@ from app.api.observability import HEADER as REQUEST_ID_HEADER
 from app.api.observability import REQUEST_ID
 from app.api.ratelimit import RateLimited
 from app.domain.errors import InvalidFacts
+from app.services.errors import ServiceError
 
 PROBLEM_JSON = "application/problem+json"
 VALIDATION_TYPE = "urn:followup:problem:invalid-fields"
@@ -179,11 +180,17 @@ def _problem_responses(operation: dict[str, Any]) -> None:
             response["content"] = {PROBLEM_JSON: {**media, "schema": {"$ref": _PROBLEM_REF}}}
 
 
+async def _on_service_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ServiceError)  # noqa: S101 - registered for this type only
+    return problem(exc.status, exc.detail, type_=exc.type_, headers=exc.headers)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(InvalidFacts, _on_invalid_facts)
     app.add_exception_handler(StarletteHTTPException, _on_http)
     app.add_exception_handler(RateLimited, _on_rate_limited)
+    app.add_exception_handler(ServiceError, _on_service_error)
     app.add_exception_handler(Exception, _on_unexpected)
 
 
