@@ -20,6 +20,7 @@ from app.api.observability import HEADER as REQUEST_ID_HEADER
 from app.api.observability import Metrics, Observability, configure_logging
 from app.api.ratelimit import rate_limiter
 from app.api.routes import health, ops, plans
+from app.api.routes import messages as message_routes
 from app.messages.render import preload as preload_templates
 from app.services.planning import warm_calendars
 from app.settings import Settings, get_settings
@@ -135,6 +136,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(ops.router)
     app.include_router(plans.router)
+    app.include_router(message_routes.router)
     add_body_schemas(app)
     document_problems(app)
     return app
