@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,82 @@ class TestServeCommand:
         assert options["host"] == "127.0.0.1"
         assert options["port"] == 8123
         assert "http://127.0.0.1:8123/docs" in capsys.readouterr().out
+
+
+class TestDatabaseCommands:
+    """migrate, create-key, revoke-key and local-key, on a fresh SQLite file."""
+
+    @pytest.fixture
+    def database(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+        from app.settings import get_settings
+
+        url = f"sqlite:///{tmp_path / 'cli.db'}"
+        monkeypatch.setenv("DATABASE_URL", url)
+        get_settings.cache_clear()
+        yield url
+        get_settings.cache_clear()
+
+    def _key_works(self, url: str, key: str) -> bool:
+        from app.db.session import Database
+        from app.services.keys import KeyVerifier
+
+        db = Database(url)
+        try:
+            return KeyVerifier(db, ttl=0).verify(key) is not None
+        finally:
+            db.dispose()
+
+    def test_migrate_builds_the_schema_once(
+        self, database: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert main(["migrate"]) == 0
+        assert "migrated from empty" in capsys.readouterr().err
+        assert main(["migrate"]) == 0
+        assert "migrated" not in capsys.readouterr().err
+
+    def test_create_key_prints_the_key_alone(
+        self, database: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        main(["migrate"])
+        capsys.readouterr()
+
+        assert main(["create-key", "--account", "acme"]) == 0
+
+        out = capsys.readouterr().out
+        assert out.count("\n") == 1
+        key = out.strip()
+        assert key.startswith("fup_") and " " not in key
+        assert self._key_works(database, key)
+
+    def test_several_keys_per_account_and_revocation(
+        self, database: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        main(["migrate"])
+        main(["create-key", "--account", "acme"])
+        main(["create-key", "--account", "acme"])
+        old, new = capsys.readouterr().out.split()
+
+        assert main(["revoke-key", old.split("_")[1]]) == 0
+        assert main(["revoke-key", old.split("_")[1]]) == 1
+
+        assert not self._key_works(database, old)
+        assert self._key_works(database, new)
+
+    def test_local_key_is_kept_and_reused(
+        self, database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        main(["migrate"])
+        keyfile = tmp_path / "key"
+        capsys.readouterr()
+
+        main(["local-key", "--file", str(keyfile)])
+        first = capsys.readouterr().out.strip()
+        main(["local-key", "--file", str(keyfile)])
+        second = capsys.readouterr().out.strip()
+
+        assert first == second == keyfile.read_text().strip()
+        assert keyfile.stat().st_mode & 0o777 == 0o600
+        main(["revoke-key", first.split("_")[1]])
+        capsys.readouterr()
+        main(["local-key", "--file", str(keyfile)])
+        assert capsys.readouterr().out.strip() != first

@@ -1,0 +1,94 @@
+"""The schema is made by the migrations alone, and they match the models (both backends)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlmodel import SQLModel
+
+from app.db import migrations
+from app.db import models as _models  # noqa: F401 - registers the tables
+from app.db.session import Database
+from tests.conftest import fresh_postgres_database
+
+TABLES = {"account", "api_key", "interview", "interview_event", "idempotency_record"}
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def empty(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """A database with nothing in it yet."""
+    if request.param == "sqlite":
+        db = Database(f"sqlite:///{tmp_path_factory.mktemp('migrations') / 'empty.db'}")
+        yield db
+        db.dispose()
+        return
+    with fresh_postgres_database("migrations") as url:
+        db = Database(url)
+        yield db
+        db.dispose()
+
+
+def _tables(db: Database) -> set[str]:
+    return set(sa.inspect(db.engine).get_table_names()) - {"alembic_version"}
+
+
+def _drift(db: Database) -> list[object]:
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        return list(compare_metadata(context, SQLModel.metadata))
+
+
+def test_upgrade_downgrade_upgrade(empty: Database) -> None:
+    migrations.upgrade(empty.engine)
+    assert _tables(empty) == TABLES
+    assert migrations.is_current(empty.engine)
+
+    migrations.downgrade(empty.engine, "base")
+    assert _tables(empty) == set()
+    assert migrations.current(empty.engine) is None
+    assert not migrations.is_current(empty.engine)
+
+    migrations.upgrade(empty.engine)
+    assert _tables(empty) == TABLES
+    assert migrations.current(empty.engine) == migrations.head()
+
+
+def test_the_models_match_the_migrations(empty: Database) -> None:
+    migrations.upgrade(empty.engine)
+
+    assert _drift(empty) == []
+
+
+def test_a_second_upgrade_changes_nothing(empty: Database) -> None:
+    migrations.upgrade(empty.engine)
+    migrations.upgrade(empty.engine)
+
+    assert migrations.is_current(empty.engine)
+
+
+def test_sqlite_connections_are_tuned_for_a_service(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    db = Database(f"sqlite:///{tmp_path_factory.mktemp('pragmas') / 'p.db'}")
+    with db.engine.connect() as connection:
+        pragmas = {
+            name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "foreign_keys", "busy_timeout")
+        }
+    db.dispose()
+
+    assert pragmas == {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 30_000}
+
+
+def test_postgres_urls_use_psycopg() -> None:
+    from app.db.session import normalize_url
+
+    assert normalize_url("postgres://u@h/d") == "postgresql+psycopg://u@h/d"
+    assert normalize_url("postgresql://u@h/d") == "postgresql+psycopg://u@h/d"
+    assert normalize_url("sqlite:///x.db") == "sqlite:///x.db"
