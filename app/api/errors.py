@@ -10,6 +10,7 @@ from typing import Any
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -180,6 +181,15 @@ def _problem_responses(operation: dict[str, Any]) -> None:
             response["content"] = {PROBLEM_JSON: {**media, "schema": {"$ref": _PROBLEM_REF}}}
 
 
+async def _on_database_down(request: Request, exc: Exception) -> Response:
+    log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+    return problem(
+        503,
+        "The database is unavailable; the request changed nothing. Retry shortly.",
+        headers={"Retry-After": "5"},
+    )
+
+
 async def _on_service_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ServiceError)  # noqa: S101 - registered for this type only
     return problem(exc.status, exc.detail, type_=exc.type_, headers=exc.headers)
@@ -191,6 +201,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _on_http)
     app.add_exception_handler(RateLimited, _on_rate_limited)
     app.add_exception_handler(ServiceError, _on_service_error)
+    app.add_exception_handler(OperationalError, _on_database_down)
     app.add_exception_handler(Exception, _on_unexpected)
 
 

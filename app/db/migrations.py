@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
@@ -42,6 +43,7 @@ def downgrade(engine: Engine, revision: str) -> None:
         command.downgrade(cfg, revision)
 
 
+@lru_cache(maxsize=1)
 def head() -> str:
     revision = ScriptDirectory.from_config(config()).get_current_head()
     if revision is None:  # pragma: no cover - there is always a first migration
