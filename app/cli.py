@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    import signal
+
     import uvicorn
 
     from app.api.observability import uvicorn_log_config
@@ -34,18 +36,24 @@ def _serve(args: argparse.Namespace) -> int:
     print(
         f"Follow-up planner on http://{host}:{port}  (docs: http://{host}:{port}/docs)", flush=True
     )
-    uvicorn.run(
-        "app.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=args.workers or settings.workers,
-        log_level=settings.log_level,
-        # JSON lines; the app writes the access lines itself, with the request id.
-        log_config=uvicorn_log_config(settings.log_level),
-        access_log=False,
-        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
-    )
+    # uvicorn drains the requests in flight, then raises the SIGTERM again: a stop on
+    # request is a clean end, so the process exits 0 rather than dying of the signal.
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+    try:
+        uvicorn.run(
+            "app.main:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=args.workers or settings.workers,
+            log_level=settings.log_level,
+            # JSON lines; the app writes the access lines itself, with the request id.
+            log_config=uvicorn_log_config(settings.log_level),
+            access_log=False,
+            timeout_graceful_shutdown=settings.shutdown_grace_seconds,
+        )
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     return 0
 
 
