@@ -4,24 +4,31 @@ from __future__ import annotations
 
 import gc
 import logging
+import secrets
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date
 
 import httpx
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
 from fastapi_offline import FastAPIOffline
 from starlette.middleware.cors import CORSMiddleware
 
+from app.api.auth import authenticate
 from app.api.body import add_body_schemas
 from app.api.errors import RequestLimits, document_problems, install_error_handlers
+from app.api.mapping import decoder
 from app.api.observability import HEADER as REQUEST_ID_HEADER
 from app.api.observability import Metrics, Observability, configure_logging
 from app.api.ratelimit import rate_limiter
-from app.api.routes import health, ops, plans
+from app.api.routes import health, interviews, ops, plans
 from app.api.routes import messages as message_routes
+from app.db.session import Database
 from app.messages.render import preload as preload_templates
+from app.services.interviews import InterviewStore
+from app.services.keys import KeyVerifier, Principal
 from app.services.planning import warm_calendars
 from app.settings import Settings, get_settings
 
@@ -85,19 +92,35 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """
     preload_templates()
     warm_calendars(app.state.settings.default_country, date.today())
+    # The warm-up calls the app as a client would, with a key that exists only in this
+    # process's memory, for these few requests (no account, nothing written).
+    keys: KeyVerifier = app.state.keys
+    warm_key = f"warm-up-{secrets.token_urlsafe(32)}"
+    keys.remember(warm_key, Principal(uuid.uuid4(), "warm-up"), ttl=60)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://warm-up") as client:
-        for response in (
-            await client.get("/healthz"),
-            await client.get("/v1/policies"),
-            await client.post("/v1/plans", json=_WARM_UP_PLAN),
-        ):
-            if response.status_code != 200:
-                log.warning("warm-up %s answered %s", response.url.path, response.status_code)
+    headers = {"Authorization": f"Bearer {warm_key}"}
+    try:
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://warm-up", headers=headers
+        ) as client:
+            for response in (
+                await client.get("/healthz"),
+                await client.get("/v1/policies"),
+                await client.post("/v1/plans", json=_WARM_UP_PLAN),
+                # Reads only (the warm-up account has nothing): route state, the pool's
+                # first connection.
+                await client.get("/v1/interviews"),
+                await client.get("/v1/agenda"),
+            ):
+                if response.status_code != 200:
+                    log.warning("warm-up %s answered %s", response.url.path, response.status_code)
+    finally:
+        keys.forget(warm_key)
     gc.collect()
     gc.freeze()
     yield
     gc.unfreeze()
+    app.state.db.dispose()
     if app.state.rate_limiter is not None:
         await app.state.rate_limiter.aclose()
 
@@ -115,6 +138,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     configure_logging(settings.log_level)
     app.state.metrics = Metrics()
     app.state.rate_limiter = rate_limiter(settings.rate_limit, settings.redis_url)
+    app.state.db = Database(settings.database_url, pool_size=settings.database_pool_size)
+    app.state.keys = KeyVerifier(app.state.db, ttl=settings.key_cache_seconds)
+    app.state.interviews = InterviewStore(
+        app.state.db, decoder(default_country=settings.default_country)
+    )
     install_error_handlers(app)
     # Middlewares, outermost last: request id, access log and metrics see everything, and
     # CORS headers reach 413/415 answers too.
@@ -135,8 +163,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.include_router(health.router)
     app.include_router(ops.router)
-    app.include_router(plans.router)
-    app.include_router(message_routes.router)
+    # Every /v1 route needs a key (routes that use the caller declare it themselves).
+    keyed = [Depends(authenticate)]
+    app.include_router(plans.router, dependencies=keyed)
+    app.include_router(interviews.router)
+    app.include_router(message_routes.router, dependencies=keyed)
     add_body_schemas(app)
     document_problems(app)
     return app
