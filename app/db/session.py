@@ -57,7 +57,12 @@ def create_engine(url: str, *, pool_size: int = 5) -> Engine:
     if url.startswith("sqlite"):
         return _sqlite_engine(url, pool_size=pool_size, max_overflow=pool_size * 2)
     return sa.create_engine(
-        url, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=True
+        url,
+        pool_size=pool_size,
+        max_overflow=pool_size * 2,
+        pool_pre_ping=True,
+        # A server that is down should be a quick 503, not a request that hangs.
+        connect_args={"connect_timeout": 5},
     )
 
 
