@@ -519,6 +519,11 @@ class TestSpellingTolerance:
 
         assert _of("C-SPELLING", result.findings) == []
 
+    def test_an_abbreviation_is_not_a_misspelling(self) -> None:
+        found = check_message(draft(add="Call me at 555-0100 ext. 12, or approx. any time."))
+
+        assert _of("C-SPELLING", found.findings) == []
+
     def test_known_words_and_british_spellings_are_accepted(self) -> None:
         body = draft(
             add="I enjoyed the colour of the programme and our onboarding talk, organised well."

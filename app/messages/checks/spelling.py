@@ -3,8 +3,9 @@
 Tolerant by design: a draft is full of words no dictionary holds. Left alone are e-mail
 addresses, URLs and domains, anything with a digit, acronyms (``SQL``), words with inner
 capitals (``JavaScript``), capitalised words except where a sentence starts with one and
-goes on in lower case (names, places, products), words of the draft's context (names, the
-company, the job title), and British spellings whose American form is known (``colour``).
+goes on in lower case (names, places, products), abbreviations (``ext. 12``), words of the
+draft's context (names, the company, the job title), and British spellings whose American
+form is known (``colour``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ _TOKENS = re.compile(
 )
 #: Where a sentence starts: the text's start, or after . ! ? or a line break (and spaces).
 _SENTENCE_END = frozenset(".!?\n")
+#: A period the text goes on after in lower case or with a number ends an abbreviation
+#: ("ext. 12", "approx. five"), not a sentence.
+_ABBREVIATED = re.compile(r"\.[ \t]+[a-z\d]")
 
 #: British endings and the American ones to look up in their place.
 _BRITISH = (
@@ -131,7 +135,9 @@ def spelling_findings(part: Part, text: str, allowed: frozenset[str]) -> Iterato
     for index, match in enumerate(matches):
         word = match.group()
         following = matches[index + 1].group() if index + 1 < len(matches) else None
-        if not _to_check(word, text, match.start(), following):
+        if not _to_check(word, text, match.start(), following) or _ABBREVIATED.match(
+            text, match.end()
+        ):
             continue
         lower = word.lower().replace("’", "'")
         if lower in allowed or _known(lower):
