@@ -18,6 +18,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from app.api.auth import authenticate
 from app.api.body import add_body_schemas
+from app.api.docs_policy import DocsSecurityPolicy
 from app.api.errors import RequestLimits, document_problems, install_error_handlers
 from app.api.mapping import decoder
 from app.api.observability import HEADER as REQUEST_ID_HEADER
@@ -147,6 +148,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Middlewares, outermost last: request id, access log and metrics see everything, and
     # CORS headers reach 413/415 answers too.
     app.add_middleware(RequestLimits, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(DocsSecurityPolicy, paths=("/docs", "/redoc"))
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -370,3 +370,19 @@ class TestEveryErrorIsAProblem:
         problem = ops_client.post("/echo", json={"name": ""}).json()
 
         assert {error["field"] for error in problem["errors"]} == {"name", "count"}
+
+
+class TestDocsPolicy:
+    @pytest.mark.parametrize("path", ["/docs", "/redoc"])
+    def test_the_docs_pages_may_load_only_what_the_app_serves(
+        self, client: TestClient, path: str
+    ) -> None:
+        response = client.get(path)
+
+        assert response.status_code == 200
+        policy = response.headers["Content-Security-Policy"]
+        assert "default-src 'self'" in policy
+        assert "img-src 'self' data:" in policy
+
+    def test_other_answers_carry_no_policy(self, client: TestClient) -> None:
+        assert "Content-Security-Policy" not in client.get("/healthz").headers
