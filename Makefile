@@ -7,7 +7,7 @@ PORT ?= 8000
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint openapi bench clean
+.PHONY: help install browser run test lint openapi bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-9s\033[0m %s\n", $$1, $$2}'
@@ -27,7 +27,19 @@ run: install ## Migrate, print a local API key, serve on 127.0.0.1:$PORT (defaul
 	@echo "Try: curl -H \"Authorization: Bearer $$(cat .followup-key)\" http://127.0.0.1:$(PORT)/v1/policies"
 	$(BIN)/followup serve --host 127.0.0.1 --port $(PORT)
 
-test: install ## Lint, then the whole test suite with coverage
+# The docs test opens /docs in Debian's chromium. Installed here when missing and apt-get can
+# (root); otherwise that test skips, saying why (and fails when CI is set).
+browser: ## Install Debian's chromium for the docs test, if missing (needs root and apt-get)
+	@command -v chromium >/dev/null && exit 0; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing chromium (apt-get) for the docs browser test"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+			|| echo "chromium could not be installed: the docs browser test will skip"; \
+	else \
+		echo "chromium missing and apt-get unusable here: the docs browser test will skip"; \
+	fi
+
+test: install browser ## Lint, then the whole test suite with coverage
 	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest -n 2 --cov --cov-report=term
 
