@@ -126,3 +126,28 @@ def test_the_automatic_validation_schemas_are_gone() -> None:
 
     assert "HTTPValidationError" not in schemas
     assert "Problem" in schemas
+
+
+def test_document_problems_rewrites_fastapis_own_error_responses() -> None:
+    from fastapi import Depends, FastAPI
+    from fastapi.security import HTTPBearer
+
+    from app.api.errors import document_problems
+
+    app = FastAPI()
+
+    @app.get("/things/{thing_id}", dependencies=[Depends(HTTPBearer())])
+    async def thing(thing_id: int) -> dict[str, int]:
+        return {"id": thing_id}
+
+    document_problems(app)
+    document = app.openapi()
+    document = app.openapi()  # twice: the rewrite is idempotent
+
+    responses = document["paths"]["/things/{thing_id}"]["get"]["responses"]
+    problem_ref = {"$ref": "#/components/schemas/Problem"}
+    assert responses["422"]["content"] == {PROBLEM_JSON: {"schema": problem_ref}}
+    assert responses["429"]["headers"]["Retry-After"]["schema"]["type"] == "integer"
+    assert "Problem" in document["components"]["schemas"]
+    assert "HTTPValidationError" not in document["components"]["schemas"]
+    validate(document)
