@@ -24,7 +24,7 @@ from app.messages.checks import (
     score,
     with_findings,
 )
-from app.messages.checks.phrases import MAX_PER_CHECK, ROWS
+from app.messages.checks.phrases import MAX_PER_CHECK, ROWS, _compiled
 from app.messages.checks.spelling import spell_checker
 from app.messages.render import VOICEMAIL_BUDGET, WORD_BUDGETS
 
@@ -458,6 +458,38 @@ class TestSeverity:
         row = next(r for r in ROW_TABLE if r.check == check)
 
         assert {f.severity for f in _of(check, check_message(row.flagged).findings)} == {severity}
+
+    @pytest.mark.parametrize(
+        ("text", "found"),
+        [
+            ("How many days of PTO come with it?", ["PTO"]),
+            ("I wrote the pto tool.", []),
+            ("Thank u for your time.", ["u"]),
+            ("I moved to the U.S. last year.", []),
+            ("Please send it EOD.", ["EOD"]),
+            ("Please answer by EOD.", ["answer by EOD"]),
+        ],
+    )
+    def test_words_whose_case_matters_are_matched_as_written(
+        self, text: str, found: list[str]
+    ) -> None:
+        body = draft(add=text).body
+
+        result = check_message(Draft(StepKind.FOLLOW_UP, body, "Follow-up", context=CONTEXT))
+
+        phrase_checks = {row.check.id for row in ROWS}
+        spans = [
+            body[f.span.start : f.span.end]
+            for f in result.findings
+            if f.check in phrase_checks and f.span is not None
+        ]
+        assert spans == found
+
+    def test_a_pattern_with_capitals_is_refused(self) -> None:
+        row = replace(ROWS[0], patterns=(r"\bASAP\b",))
+
+        with pytest.raises(ValueError, match="lower case"):
+            _compiled(row)
 
     def test_every_phrase_row_cites_rules_and_seeds(self) -> None:
         for row in ROWS:

@@ -2,13 +2,17 @@
 
 Each row is a check of its own (one id, one severity, the rules and seeds behind it); its
 patterns are joined into one compiled alternation, so a draft is scanned once per row. A
-message may quote the matched text as ``{text}``. Patterns are case-insensitive; a part that
-must match as written is wrapped in ``(?-i:...)``.
+message may quote the matched text as ``{text}``.
+
+``patterns`` are written in lower case and read a copy of the text with its ASCII capitals
+lowered (same length, so the offsets hold): about twice as fast as ``re.IGNORECASE``.
+``exact`` patterns read the text as written, for words whose case matters (``PTO``, ``u``).
 """
 
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -26,6 +30,8 @@ class PhraseRow:
     patterns: tuple[str, ...]
     #: The kinds of message the row applies to; None: every kind.
     kinds: frozenset[StepKind] | None = None
+    #: Patterns matched against the text as written, case and all.
+    exact: tuple[str, ...] = ()
 
 
 #: Getting back to someone, as a reproach says they did not.
@@ -52,17 +58,16 @@ ROWS: tuple[PhraseRow, ...] = (
             r"\bwhat (?:are )?(?:the )?benefits\b",
             r"\bhealth ?care plan\b",
             r"\bpaid time off\b",
-            r"(?-i:\bPTO\b)",
             r"\bvacation (?:days|time|policy|allowance)\b",
             r"\b401 ?\(?k\)?",
             r"\b(?:signing|sign-on|annual|performance|year-end) bonus(?:es)?\b",
             r"\bbonus (?:structure|plan|scheme)\b",
             r"\bstock options?\b",
             r"\bequity (?:package|grant|stake|compensation|offer)\b",
-            r"(?-i:\bRSUs?\b)",
             r"\bperks\b",
             r"\brelocation (?:package|assistance|bonus)\b",
         ),
+        exact=(r"\bPTO\b", r"\bRSUs?\b"),
     ),
     PhraseRow(
         Check("C-REPROACH", Severity.ERROR, ("R13",), (2,)),
@@ -72,7 +77,7 @@ ROWS: tuple[PhraseRow, ...] = (
             rf"\b(?:you|they|nobody|no one|no-one)(?: have| has| had)? never {_ASK_BACK}{_TO_ME}",
             r"\b(?:you|they)(?: still)? (?:did not|didn't|have not|haven't|has not|hasn't|"
             rf"do not|don't) (?:bother(?:ed)? to )?{_ASK_BACK}{_TO_ME}",
-            r"\b(?:I|we)(?: still)? (?:have not|haven't|did not|didn't|never|hadn't|had not) "
+            r"\b(?:i|we)(?: still)? (?:have not|haven't|did not|didn't|never|hadn't|had not) "
             r"(?:heard (?:back|anything|from you|a word|any (?:news|word))|"
             r"(?:received|got|gotten) (?:a |any )?(?:reply|response|word|answer|news|update))",
             rf"\b(?:no one|nobody|no-one) (?:has |had )?{_ASK_BACK}{_TO_ME}",
@@ -82,7 +87,7 @@ ROWS: tuple[PhraseRow, ...] = (
             r"\bignor(?:ed|ing) (?:me|my)\b",
             r"\bno (?:reply|response|answer) to my\b",
             rf"\b(?:you|they) (?:said|promised) (?:you|they)(?:'d|’d| would) {_ASK_BACK}{_TO_ME}",
-            r"\b(?:I have|I've|I’ve) (?:already )?(?:e-?mailed|written|called|reached out|"
+            r"\b(?:i have|i've|i’ve) (?:already )?(?:e-?mailed|written|called|reached out|"
             r"contacted you)(?: to you)? (?:several|multiple|many|three|two|a few|numerous) "
             r"times\b",
             r"\bradio silence\b",
@@ -94,38 +99,38 @@ ROWS: tuple[PhraseRow, ...] = (
         "Rephrase “{text}”: ask politely and leave the timing to them; demanding wording "
         "hurts (R13).",
         (
-            r"\bASAP\b",
+            r"\basap\b",
             r"\bas soon as (?:possible|you can)\b",
-            r"\bI (?:need|demand|require|expect|want) (?:an? |your |to get an? )?(?:answer|"
+            r"\bi (?:need|demand|require|expect|want) (?:an? |your |to get an? )?(?:answer|"
             r"response|reply|decision|update)\b",
-            r"\bI (?:need|must|have) to (?:know|hear)\b",
+            r"\bi (?:need|must|have) to (?:know|hear)\b",
             r"\b(?:reply|respond|answer|get back to me|let me know|call me|decide) "
             r"(?:immediately|right away|at once|urgently|today|by (?:tomorrow|tonight|"
-            r"the end of (?:the )?day|end of day|EOD|COB))\b",
+            r"the end of (?:the )?day|end of day|eod|cob))\b",
             r"\burgent(?:ly)?\b",
             r"\bwithout (?:any )?(?:further )?delay\b",
-            r"(?-i:\b(?:EOD|COB)\b)",
             r"\byou (?:must|need to|have to) (?:reply|respond|answer|get back|let me know|"
             r"tell me|decide|call|inform)\b",
-            r"\bI insist\b",
+            r"\bi insist\b",
             r"\bwhy (?:haven't|have not|hasn't|has not) (?:you|anyone|anybody)\b",
         ),
+        exact=(r"\b(?:EOD|COB)\b",),
     ),
     PhraseRow(
         Check("C-DESPERATE", Severity.WARNING, ("R13",), (0, 4)),
         "Rephrase “{text}”: confident interest reads better than need (R13).",
         (
-            r"\bI (?:really |truly |desperately |badly )?need (?:this|the|a) (?:job|role|"
+            r"\bi (?:really |truly |desperately |badly )?need (?:this|the|a) (?:job|role|"
             r"position|work|opportunity)\b",
             r"\bbeg(?:ging)?\b",
             r"\bdesperate(?:ly)?\b",
-            r"\bI(?:'ll|’ll| will| would)(?: literally)? do anything\b",
+            r"\bi(?:'ll|’ll| will| would)(?: literally)? do anything\b",
             r"\bplease,? please\b",
             r"\b(?:please )?give me a chance\b",
             r"\bmy (?:last|only) (?:hope|chance)\b",
             r"\bany (?:position|role|job) at all\b",
-            r"\bI (?:can't|can’t|cannot|can not) afford (?:to|not)\b",
-            r"\bI(?:'m|’m| am) willing to (?:take|accept) (?:any|a lower)\b",
+            r"\bi (?:can't|can’t|cannot|can not) afford (?:to|not)\b",
+            r"\bi(?:'m|’m| am) willing to (?:take|accept) (?:any|a lower)\b",
         ),
     ),
     PhraseRow(
@@ -139,12 +144,12 @@ ROWS: tuple[PhraseRow, ...] = (
             r"dude|bro|lol|lmao|rofl|omg|tbh|imo|imho|thx|thanx|pls|plz|cya|ttyl|xoxo|"
             r"awesome|super excited)\b",
             r"\byou guys\b",
-            r"(?-i:\b(?:u|ur|ya|ty)\b)(?![.'’])",
             r"[!?]{2,}",
-            r"(?<![\w)])[:;=]-?[)(DP](?!\w)",
+            r"(?<![\w)])[:;=]-?[)(dp](?!\w)",
             r"<3",
             "[\U0001f300-\U0001faff\U0001f000-\U0001f2ff\u2600-\u27bf\u2b50\u2b55]+",
         ),
+        exact=(r"\b(?:u|ur|ya|ty)\b(?![.'’])",),
     ),
     PhraseRow(
         Check("C-TIMELINE-QUESTION", Severity.WARNING, ("R1",), (0,)),
@@ -157,7 +162,7 @@ ROWS: tuple[PhraseRow, ...] = (
             r"hiring|next steps|filling)",
             r"\b(?:check|ask|know|hear|learn|inquire|enquire) (?:on|about) (?:the |your )?"
             r"timeline\b",
-            r"\bwhen (?:(?:can|could|will|would|should|might|may) (?:I|we)|(?:I|we) "
+            r"\bwhen (?:(?:can|could|will|would|should|might|may) (?:i|we)|(?:i|we) "
             r"(?:can|could|will|would|should|might|may)) (?:expect to )?(?:hear|expect|know|"
             r"learn|receive|get)\b",
             r"\bwhen (?:you|you'll|you’ll|you will|you expect to|you plan to|the team will) "
@@ -174,28 +179,54 @@ ROWS: tuple[PhraseRow, ...] = (
 )
 
 
+#: Lowers ASCII capitals only: the text keeps its length, so offsets into it hold.
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_CAPITAL = re.compile(r"(?<!\\)[A-Z]")
+
+
+def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     row: PhraseRow
-    pattern: re.Pattern[str]
+    lowered: re.Pattern[str] | None
+    exact: re.Pattern[str] | None
 
 
-_COMPILED = tuple(
-    _Compiled(row, re.compile("|".join(f"(?:{p})" for p in row.patterns), re.IGNORECASE))
-    for row in ROWS
-)
+def _compiled(row: PhraseRow) -> _Compiled:
+    for pattern in row.patterns:
+        if _CAPITAL.search(pattern):
+            raise ValueError(f"{row.check.id}: write {pattern!r} in lower case, or as exact")
+    return _Compiled(row, _alternation(row.patterns), _alternation(row.exact))
+
+
+_COMPILED = tuple(_compiled(row) for row in ROWS)
 
 
 def phrase_findings(kind: StepKind, part: Part, text: str) -> Iterator[Finding]:
     """Every row's matches in ``text`` (the draft's ``part``), at most a few per row."""
+    lowered = text.translate(_ASCII_LOWER)
     for compiled in _COMPILED:
         row = compiled.row
         if row.kinds is not None and kind not in row.kinds:
             continue
-        for count, match in enumerate(compiled.pattern.finditer(text)):
-            if count == MAX_PER_CHECK:
-                break
+        matches = [
+            match
+            for pattern, subject in ((compiled.lowered, lowered), (compiled.exact, text))
+            if pattern is not None
+            for match in pattern.finditer(subject)
+        ]
+        matches.sort(key=lambda match: (match.start(), -match.end()))
+        end, found = -1, 0
+        for match in matches:
+            if match.start() < end:
+                continue  # inside one reported already: "answer by EOD" holds "EOD"
             yield row.check.finding(
-                row.message.format(text=match.group()),
+                row.message.format(text=text[match.start() : match.end()]),
                 Span(part, match.start(), match.end()),
             )
+            end, found = match.end(), found + 1
+            if found == MAX_PER_CHECK:
+                return

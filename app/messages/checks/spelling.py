@@ -79,10 +79,9 @@ def _dictionary() -> Collection[str]:
 
 @lru_cache(maxsize=4096)
 def _known(lower: str) -> bool:
+    """Whether a word not in the dictionary as it is still is: a possessive, or British."""
     words = _dictionary()
-    if lower in words:
-        return True
-    if lower.endswith(("'s", "’s")) and lower[:-2] in words:
+    if lower.endswith("'s") and lower[:-2] in words:
         return True
     return any(
         lower.endswith(british) and lower[: -len(british)] + american in words
@@ -114,12 +113,12 @@ def _to_check(word: str, text: str, start: int, following: str | None) -> bool:
     if len(word) < 2 or not word.isascii():
         return False
     rest = word[1:]
-    if any(c.isupper() for c in rest):
+    if not rest.islower():
         return False  # an acronym, or inner capitals: SQL, JavaScript, McKay
     if word[0].isupper():
         # A name, unless it starts a sentence that goes on in lower case ("Thnak you").
         return following is not None and following[:1].islower() and _starts_sentence(text, start)
-    return True
+    return not _ABBREVIATED.match(text, start + len(word))
 
 
 def spelling_findings(part: Part, text: str, allowed: frozenset[str]) -> Iterator[Finding]:
@@ -130,17 +129,16 @@ def spelling_findings(part: Part, text: str, allowed: frozenset[str]) -> Iterato
         text: the text of that part.
         allowed: lower-case words to accept (the draft's context).
     """
+    words = _dictionary()
     matches = [m for m in _TOKENS.finditer(text) if m.lastgroup == "word"]
     found = 0
     for index, match in enumerate(matches):
         word = match.group()
-        following = matches[index + 1].group() if index + 1 < len(matches) else None
-        if not _to_check(word, text, match.start(), following) or _ABBREVIATED.match(
-            text, match.end()
-        ):
-            continue
         lower = word.lower().replace("’", "'")
-        if lower in allowed or _known(lower):
+        if lower in words or lower in allowed:
+            continue  # most words end here, so the cheap test comes first
+        following = matches[index + 1].group() if index + 1 < len(matches) else None
+        if not _to_check(word, text, match.start(), following) or _known(lower):
             continue
         yield SPELLING.finding(_message(word), Span(part, match.start(), match.end()))
         found += 1
