@@ -150,7 +150,7 @@ class TestCheckMessageRefuses:
             ({"context": {"interviewer_name": "x" * 201}}, "context.interviewer_name"),
             ({"context": {"company": ""}}, "context.company"),
             ({"context": {"interview_date": "24/11/2026"}}, "context.interview_date"),
-            ({"context": {"interview_id": "abc"}}, "context.interview_id"),
+            ({"context": {"interviewer_email": "c@acme.example"}}, "context.interviewer_email"),
             ({"context": {"known_words": ["x" * 61]}}, "context.known_words[0]"),
         ],
     )
