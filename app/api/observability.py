@@ -139,11 +139,20 @@ class Metrics:
             registry=self.registry,
             buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
         )
+        # Each series once: labels() takes a lock and checks its arguments on every call.
+        self._series: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
-        labels = (method if method in _METHODS else "other", route, str(status))
-        self.requests.labels(*labels).inc()
-        self.latency.labels(*labels).observe(seconds)
+        key = (method if method in _METHODS else "other", route, status)
+        series = self._series.get(key)
+        if series is None:
+            labels = (key[0], route, str(status))
+            series = self._series[key] = (
+                self.requests.labels(*labels),
+                self.latency.labels(*labels),
+            )
+        series[0].inc()
+        series[1].observe(seconds)
 
 
 class RouteTemplates:
@@ -257,12 +266,17 @@ class Observability:
         seconds = time.perf_counter() - started
         route = self.templates.of(scope) if status != 404 else UNMATCHED
         self.metrics.observe(scope["method"], route, status, seconds)
-        if self.log_access:
-            access_log.info(
+        if self.log_access and access_log.isEnabledFor(logging.INFO):
+            # The record is made here, not by access_log.info(): that would walk the stack
+            # to find the caller on every request, which an access line does not need.
+            record = access_log.makeRecord(
+                access_log.name,
+                logging.INFO,
+                __file__,
+                0,
                 "%s %s %d",
-                scope["method"],
-                scope["path"],
-                status,
+                (scope["method"], scope["path"], status),
+                None,
                 extra={
                     "method": scope["method"],
                     "path": scope["path"],
@@ -271,3 +285,4 @@ class Observability:
                     "duration_ms": round(seconds * 1000, 3),
                 },
             )
+            access_log.handle(record)
