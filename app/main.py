@@ -23,10 +23,12 @@ from app.api.errors import RequestLimits, document_problems, install_error_handl
 from app.api.mapping import decoder
 from app.api.observability import HEADER as REQUEST_ID_HEADER
 from app.api.observability import Metrics, Observability, configure_logging
+from app.api.params import known_query_only
 from app.api.ratelimit import rate_limiter
 from app.api.routes import health, interviews, ops, plans
 from app.api.routes import messages as message_routes
 from app.db.session import Database
+from app.messages.checks import preload as preload_checks
 from app.messages.render import preload as preload_templates
 from app.services.interviews import InterviewStore
 from app.services.keys import KeyVerifier, Principal
@@ -92,6 +94,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     long pauses under load.
     """
     preload_templates()
+    preload_checks()
     warm_calendars(app.state.settings.default_country, date.today())
     # The warm-up calls the app as a client would, with a key that exists only in this
     # process's memory, for these few requests (no account, nothing written).
@@ -134,6 +137,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         generate_unique_id_function=_operation_id,
         lifespan=_lifespan,
+        dependencies=[Depends(known_query_only)],
     )
     app.state.settings = settings
     configure_logging(settings.log_level)

@@ -13,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.observability import HEADER as REQUEST_ID_HEADER
@@ -95,7 +96,26 @@ async def _on_invalid_facts(request: Request, exc: Exception) -> Response:
 async def _on_http(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)  # noqa: S101
     detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).description
-    return problem(exc.status_code, detail, headers=exc.headers)
+    headers = exc.headers
+    if exc.status_code == 405:
+        # Starlette names only the methods of the first route that matched the path; a path
+        # served by several routes (GET and POST /v1/interviews) allows all of theirs.
+        headers = {**(headers or {}), "Allow": ", ".join(_allowed(request))}
+    return problem(exc.status_code, detail, headers=headers)
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
+def _allowed(request: Request) -> list[str]:
+    """Every method some route fully matches on this path (routes are asked, not listed:
+    FastAPI keeps included routers whole)."""
+    allowed = []
+    for method in _METHODS:
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes):
+            allowed.append(method)
+    return allowed
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> Response:
@@ -170,11 +190,29 @@ def document_problems(app: FastAPI) -> None:
 
 def _problem_responses(operation: dict[str, Any]) -> None:
     responses = operation.setdefault("responses", {})
-    if operation.get("security") and "429" not in responses:
-        responses["429"] = {
-            "description": "Too many requests for this API key: retry after Retry-After seconds.",
-            "headers": {"Retry-After": _RETRY_AFTER},
-        }
+    if operation.get("security"):
+        responses.setdefault(
+            "401",
+            {
+                "description": "No API key, or one that is not valid or was revoked.",
+                "headers": {"WWW-Authenticate": {"schema": {"type": "string"}}},
+            },
+        )
+        responses.setdefault(
+            "429",
+            {
+                "description": "Too many requests for this API key: retry after Retry-After "
+                "seconds.",
+                "headers": {"Retry-After": _RETRY_AFTER},
+            },
+        )
+        responses.setdefault(
+            "503",
+            {
+                "description": "The database is unavailable: retry after Retry-After seconds.",
+                "headers": {"Retry-After": _RETRY_AFTER},
+            },
+        )
     for status, response in responses.items():
         if status[:1] in ("4", "5"):
             media = response.get("content", {}).get(PROBLEM_JSON, {})

@@ -2,20 +2,44 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
 from app.api.schemas import (
+    Day,
     EventIn,
     InterviewFields,
+    Moment,
     NextActionOut,
     PlanOut,
     StepOut,
 )
 from app.domain.model import EventType, PlanStatus, ReplyOutcome
+
+_RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _moment_text(value: Any) -> Any:
+    """Query strings are text: only RFC 3339, never a number read as a timestamp."""
+    if isinstance(value, str) and not _RFC3339.match(value):
+        raise ValueError("must be an RFC 3339 date-time with an offset, e.g. 2026-11-24T15:00:00Z")
+    return value
+
+
+def _day_text(value: Any) -> Any:
+    if isinstance(value, str) and not _ISO_DAY.fullmatch(value):
+        raise ValueError("must be a date, YYYY-MM-DD")
+    return value
+
+
+#: A moment or a day in a query string.
+QueryMoment = Annotated[Moment, BeforeValidator(_moment_text)]
+QueryDay = Annotated[Day, BeforeValidator(_day_text)]
 
 
 class EventCreate(EventIn):

@@ -493,14 +493,17 @@ class InterviewStore:
             )
         with self.db.write() as session:
             row, events = self._load(session, account_id, interview_id, lock=True)
+            # A change that is wrong in itself is refused as such (422) before asking
+            # whether it was made against the current version (412).
+            document = revise(dict(row.facts))
+            decoded = self._decode(document)
             current = f'"{row.version}"'
             if not matches(if_match, current):
                 raise PreconditionFailed(
                     "The interview changed since you read it; read it again and retry.",
                     headers={"ETag": current},
                 )
-            document = revise(dict(row.facts))
-            decoded = self._remember((row.id, row.version + 1), self._decode(document))
+            self._remember((row.id, row.version + 1), decoded)
             stored = replace(
                 self._stored(row, events),
                 version=row.version + 1,
@@ -646,7 +649,8 @@ class InterviewStore:
                 for step in planned.plan.steps
                 if on_agenda(step, planned.plan.as_of, start, end)
             )
-        entries.sort(key=lambda entry: (entry.step.send_at, str(entry.interview.id)))
+        # In the order they should go out; of those due at once, the longest overdue first.
+        entries.sort(key=lambda e: (e.step.send_at, e.step.window.earliest, str(e.interview.id)))
         last = rows[-1] if rows and more else None
         assert last is None or last.next_action_at is not None  # noqa: S101 - filtered on it
         return Page(entries, (last.next_action_at, last.id) if last else None)  # type: ignore[arg-type]

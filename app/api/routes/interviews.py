@@ -10,13 +10,13 @@ import base64
 import binascii
 import hashlib
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import AwareDatetime, ValidationError
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
@@ -40,8 +40,11 @@ from app.api.schemas_interviews import (
     InterviewOut,
     InterviewPage,
     InterviewPatch,
+    QueryDay,
+    QueryMoment,
 )
 from app.domain.errors import InvalidFacts
+from app.services.calendar_export import plan_ics
 from app.services.errors import NotFound
 from app.services.interviews import (
     Idempotency,
@@ -54,14 +57,10 @@ from app.services.planning import PlannedInterview
 
 router = APIRouter(prefix="/v1", tags=["interviews"])
 
-_AUTH = (401, 429)
-
 
 def _problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    return {
-        status: {"model": Problem, "content": {PROBLEM_JSON: {}}}
-        for status in sorted({*statuses, *_AUTH})
-    }
+    """Errors beyond those of every keyed route (401, 429, 503: app.api.errors)."""
+    return {status: {"model": Problem, "content": {PROBLEM_JSON: {}}} for status in statuses}
 
 
 def _store(request: Request) -> InterviewStore:
@@ -123,13 +122,28 @@ def _decode_cursor(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
 
 
 AsOf = Annotated[
-    AwareDatetime | None,
+    QueryMoment | None,
     Query(description="Plan as of this moment (RFC 3339 with an offset); default: now."),
 ]
 IfMatch = Annotated[
     str | None,
     Header(description="The ETag you read; the change applies only if it is still current."),
 ]
+#: What a client can do next with the id of an interview it just stored (OpenAPI links).
+_INTERVIEW_LINKS = {
+    name: {
+        "operationId": operation,
+        "parameters": {"interview_id": "$response.body#/id"},
+        "description": description,
+    }
+    for name, operation, description in (
+        ("GetInterview", "get_interview", "Read it back, with its plan."),
+        ("UpdateInterview", "update_interview", "Change its facts."),
+        ("DeleteInterview", "delete_interview", "Delete it."),
+        ("AddEvent", "add_event", "Log what happened."),
+        ("GetInterviewPlan", "get_interview_plan", "Its plan as of a moment."),
+    )
+}
 _INTERVIEW_EXAMPLE = {key: value for key, value in PLAN_EXAMPLE.items() if key != "as_of"}
 
 
@@ -141,7 +155,13 @@ _INTERVIEW_EXAMPLE = {key: value for key, value in PLAN_EXAMPLE.items() if key !
     status_code=201,
     response_model=InterviewOut,
     summary="Store an interview; answers with it and its current plan.",
-    responses=_problems(400, 409, 413, 415, 422),
+    responses={
+        201: {
+            "description": "Stored. `Location` names it, `ETag` is its version.",
+            "links": _INTERVIEW_LINKS,
+        },
+        **_problems(400, 409, 413, 415, 422),
+    },
     openapi_extra=json_body(
         PlanRequest,
         description="The interview's facts, as for POST /v1/plans. `events` become its first "
@@ -205,7 +225,7 @@ async def list_interviews(
         Query(min_length=1, max_length=200, description="Only this company (any case)."),
     ] = None,
     next_action_before: Annotated[
-        AwareDatetime | None,
+        QueryMoment | None,
         Query(description="Only open interviews with a step that opens before this moment."),
     ] = None,
     cursor: Annotated[
@@ -393,6 +413,47 @@ async def get_interview_plan(
     return _json(plan_wire(planned), headers={"ETag": stored.etag})
 
 
+@router.get(
+    "/interviews/{interview_id}/plan.ics",
+    summary="The plan's steps as an iCalendar file, with reminders.",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "RFC 5545: one event per step still to do, each with a reminder; "
+            "UIDs stay the same while the facts do, so a calendar updates its events.",
+            "content": {"text/calendar": {"schema": {"type": "string"}}},
+        },
+        **_problems(404, 422),
+    },
+)
+async def get_interview_plan_ics(
+    request: Request, caller: Caller, interview_id: str, as_of: AsOf = None
+) -> Response:
+    """Subscribe to it or import it: what to send to whom, when, and the message itself."""
+    stored, planned = await run_in_threadpool(
+        _store(request).planned,
+        account_id=caller.account_id,
+        interview_id=_id(interview_id),
+        as_of=as_of,
+    )
+    facts = stored.facts
+    body = plan_ics(
+        planned,
+        interview_id=str(stored.id),
+        company=facts.company,
+        job_title=facts.job_title,
+        candidate_name=facts.candidate.name,
+    )
+    return Response(
+        body,
+        media_type="text/calendar; charset=utf-8",
+        headers={
+            "ETag": stored.etag,
+            "Content-Disposition": f'inline; filename="interview-{stored.id}.ics"',
+        },
+    )
+
+
 # -- the agenda -------------------------------------------------------------------------------
 
 
@@ -407,10 +468,10 @@ async def get_agenda(
     caller: Caller,
     as_of: AsOf = None,
     start: Annotated[
-        date | None,
+        QueryDay | None,
         Query(alias="from", description="With `to`: also list steps open on these days."),
     ] = None,
-    end: Annotated[date | None, Query(alias="to", description="Last day of the range.")] = None,
+    end: Annotated[QueryDay | None, Query(alias="to", description="Last day of the range.")] = None,
     cursor: Annotated[
         str | None, Query(max_length=200, description="`next_cursor` of the page before.")
     ] = None,
