@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from app.api.schemas import Moment
 from app.domain.model import StepKind
 from app.messages.checks import PENALTY, Severity
 
@@ -53,6 +55,18 @@ class MessageContext(_Strict):
         max_length=100,
         description="Further words the spelling check accepts: terms of your trade, names.",
         examples=[["Kafka", "onboarding"]],
+    )
+    interview_id: uuid.UUID | None = Field(
+        None,
+        description="A stored interview of yours: the draft is also checked against its plan "
+        "(too soon, one too many, the plan closed), and the fields left out above are taken "
+        "from it.",
+        examples=["3f1c2a8e-5b7d-4c1e-9a0b-2d4e6f8a1c3e"],
+    )
+    as_of: Moment | None = Field(
+        None,
+        description="With interview_id: when the message would go out (default: now).",
+        examples=["2026-12-09T09:30:00-05:00"],
     )
 
 

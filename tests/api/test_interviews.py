@@ -538,6 +538,68 @@ class TestAgenda:
         assert [e["field"] for e in response.json()["errors"]] == [field]
 
 
+class TestPlanCalendar:
+    def test_the_plan_as_icalendar_round_trips(self, api: TestClient, body: dict) -> None:
+        import icalendar
+
+        created = _create(api, body)
+
+        response = api.get(f"/v1/interviews/{created['id']}/plan.ics", params={"as_of": AS_OF})
+
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "text/calendar; charset=utf-8"
+        calendar = icalendar.Calendar.from_ical(response.content)
+        events = list(calendar.walk("VEVENT"))
+        pending = [s for s in created["plan"]["steps"] if s["status"] not in ("done", "skipped")]
+        assert len(events) == len(pending)
+        assert all(e["UID"].endswith(f".{created['id']}@followup.local") for e in events)
+        assert all(len(list(e.walk("VALARM"))) == 1 for e in events)
+
+
+class TestCheckAgainstAStoredInterview:
+    def _check(self, api: TestClient, ident: str, kind: str, as_of: str, **headers: str) -> Any:
+        draft = {
+            "kind": kind,
+            "subject": "Following up on the Data Engineer interview",
+            "body": "Dear Carol,\n\nI enjoyed our conversation on November 24 about the Data "
+            "Engineer role at Acme Corp. Is there any update on the next steps?\n\n"
+            "Best regards,\nAnn Lee",
+            "context": {"interview_id": ident, "as_of": as_of},
+        }
+        return api.post("/v1/messages/check", json=draft, headers=headers)
+
+    def test_a_follow_up_before_its_window_is_too_soon(self, api: TestClient, body: dict) -> None:
+        created = _create(api, body)
+
+        response = self._check(api, created["id"], "follow_up", "2026-11-26T10:00:00-05:00")
+
+        assert response.status_code == 200
+        rules = {f["rule"]: f["severity"] for f in response.json()["findings"]}
+        assert rules.get("C-TOO-SOON") == "error"
+
+    def test_in_its_window_it_is_on_time(self, api: TestClient, body: dict) -> None:
+        body["events"] = [{"type": "thank_you_sent", "at": "2026-11-24T16:00:00-05:00"}]
+        created = _create(api, body)
+
+        response = self._check(api, created["id"], "follow_up", "2026-12-08T10:00:00-05:00")
+
+        assert response.status_code == 200
+        assert all(f["severity"] != "error" for f in response.json()["findings"])
+
+    def test_another_accounts_interview_is_404(self, api: TestClient, body: dict) -> None:
+        created = _create(api, body)
+
+        response = self._check(
+            api,
+            created["id"],
+            "follow_up",
+            AS_OF,
+            **api.stranger,  # type: ignore[attr-defined]
+        )
+
+        assert response.status_code == 404
+
+
 class TestAccountsAreApart:
     """Another account's interview is a 404 on every route that names one."""
 
@@ -547,6 +609,7 @@ class TestAccountsAreApart:
         ("DELETE", "/v1/interviews/{id}", None),
         ("POST", "/v1/interviews/{id}/events", {"type": "withdrawn", "at": AS_OF}),
         ("GET", "/v1/interviews/{id}/plan", None),
+        ("GET", "/v1/interviews/{id}/plan.ics", None),
     ]
 
     def test_every_route_with_an_id_is_covered(self, api: TestClient) -> None:
@@ -557,7 +620,7 @@ class TestAccountsAreApart:
             for method in item
         }
         covered = {(m.lower(), p.replace("{id}", "{interview_id}")) for m, p, _ in self.ROUTES}
-        assert templated - covered <= {("get", "/v1/interviews/{interview_id}/plan.ics")}
+        assert templated == covered
 
     @pytest.mark.parametrize(("method", "path", "payload"), ROUTES)
     def test_another_account_gets_404_and_changes_nothing(

@@ -90,16 +90,18 @@ class TestOutOfOrder:
     def test_R5_a_follow_up_waits_for_the_thank_you(self) -> None:
         plan = plan_of(facts(thank_you_sent_at=None), as_of=at(12, 8))
 
-        (finding,) = timing_findings(plan, StepKind.FOLLOW_UP, at(12, 8))
+        finding, too_soon = timing_findings(plan, StepKind.FOLLOW_UP, at(12, 8))
 
         assert (finding.check, finding.severity) == ("C-OUT-OF-ORDER", Severity.WARNING)
+        # Its window moved on with the thank-you still to send: now is before it.
+        assert (too_soon.check, too_soon.severity) == ("C-TOO-SOON", Severity.ERROR)
         assert "Send the thank-you first" in finding.message
         assert "R5" in finding.rules
 
     def test_R9_the_final_follow_up_waits_for_the_first(self) -> None:
         plan = plan_of(facts(), as_of=at(12, 16))
 
-        (finding,) = timing_findings(plan, StepKind.FINAL_FOLLOW_UP, at(12, 16))
+        finding, *_ = timing_findings(plan, StepKind.FINAL_FOLLOW_UP, at(12, 16))
 
         assert finding.check == "C-OUT-OF-ORDER"
         assert "Send the follow-up first" in finding.message

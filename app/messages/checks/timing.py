@@ -65,9 +65,9 @@ def timing_findings(plan: Plan, kind: StepKind, as_of: datetime) -> list[Finding
         as_of: when it would go out (timezone-aware); usually the plan's own ``as_of``.
 
     Returns:
-        At most one finding: ``C-OUT-OF-ORDER`` (warning) while the step waits on an
-        earlier one (its window is not settled until that one is sent),
-        ``C-TOO-SOON`` (error) before the step's window opens,
+        ``C-OUT-OF-ORDER`` (warning) while the step waits on an earlier one (its window is
+        not settled until that one is sent), with ``C-TOO-SOON`` (error) too if the draft
+        would go out before that window opens; otherwise at most one finding:
         ``C-ONE-TOO-MANY`` (error) when no step of that kind is left to send,
         ``C-PLAN-CLOSED`` (warning) when a reply or a withdrawal closed the plan,
         ``C-LATE`` (info) for a thank-you after its window; none when the timing is right.
@@ -90,20 +90,22 @@ def timing_findings(plan: Plan, kind: StepKind, as_of: datetime) -> list[Finding
         return [_none_left(plan, kind, steps)]
     step = min(pending, key=lambda s: s.window.earliest)
     to = ", ".join(c.name for c in step.to)
+    found: list[Finding] = []
     if step.status is StepStatus.WAITING:
         index = plan.steps.index(step)
         unsent = (s for s in plan.steps[:index] if s.done_at is None and not s.optional and s.to)
         first = next((LABELS[s.kind] for s in unsent), "step before it")
-        return [
+        found.append(
             _step_finding(
                 OUT_OF_ORDER,
                 Severity.WARNING,
                 step,
                 f"Send the {first} first and log it: the {label} waits on it. {step.rationale}",
             )
-        ]
+        )
+    # A waiting step's window is provisional, but it only moves later: before it is too soon.
     if as_of < step.window.earliest:
-        return [
+        found.append(
             _step_finding(
                 TOO_SOON,
                 Severity.ERROR,
@@ -111,7 +113,9 @@ def timing_findings(plan: Plan, kind: StepKind, as_of: datetime) -> list[Finding
                 f"Too soon: the {label} to {to} is due from {_moment(step.window.earliest)}. "
                 f"{step.rationale}",
             )
-        ]
+        )
+    if found:
+        return found
     if kind is StepKind.THANK_YOU and as_of > step.window.latest:
         return [
             LATE_THANK_YOU.finding(
