@@ -342,12 +342,20 @@ class BusinessDayWindowIn(BaseModel):
     last: int = Field(description="The window's last business day; at least `first`.", ge=1, le=60)
 
 
+def _no_null_defaults(schema: dict[str, Any]) -> None:
+    """SkipJsonSchema takes null out of a field's type; its default of null goes too, or the
+    document would offer a default its own schema refuses."""
+    for field in schema.get("properties", {}).values():
+        if "default" in field and field["default"] is None and "anyOf" not in field:
+            del field["default"]
+
+
 class PolicyOverrides(BaseModel):
     """Any policy parameter, replaced for this request (SPEC.md section 2)."""
 
     # A parameter left out keeps the policy's value. Only final_follow_up_after takes null;
     # for the others null is refused (the schema does not offer it, hence SkipJsonSchema).
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra=_no_null_defaults)
     thank_you_within_hours: Annotated[int, Field(ge=1, le=168)] | SkipJsonSchema[None] = Field(
         None, description="Hours after the interview ends by which the thank-you is due."
     )
