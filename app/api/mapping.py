@@ -21,6 +21,7 @@ from app.domain.model import (
     Event,
     EventType,
     InterviewFacts,
+    NextAction,
     Plan,
     Step,
 )
@@ -219,6 +220,18 @@ def _step(step: Step, message: Message | None) -> dict[str, Any]:
     }
 
 
+def _next_action(action: NextAction | None) -> dict[str, Any] | None:
+    if action is None:
+        return None
+    return {
+        "step_id": action.step_id,
+        "kind": action.kind,
+        "status": action.status,
+        "send_at": action.send_at,
+        "summary": action.summary,
+    }
+
+
 def plan_wire(planned: PlannedInterview) -> dict[str, Any]:
     """A plan as JSON-ready data, shaped as :class:`app.api.schemas.PlanOut`."""
     plan: Plan = planned.plan
@@ -237,15 +250,7 @@ def plan_wire(planned: PlannedInterview) -> dict[str, Any]:
             "interpretation": timeline.interpretation,
         },
         "steps": [_step(s, planned.messages.get(s.id)) for s in plan.steps],
-        "next_action": None
-        if action is None
-        else {
-            "step_id": action.step_id,
-            "kind": action.kind,
-            "status": action.status,
-            "send_at": action.send_at,
-            "summary": action.summary,
-        },
+        "next_action": _next_action(action),
         "expectations": None
         if expectations is None
         else {
@@ -326,15 +331,7 @@ def summary_wire(listed: Listed) -> dict[str, Any]:
         "starts_at": facts.starts_at,
         "status": plan.status,
         "status_reason": plan.status_reason,
-        "next_action": None
-        if action is None
-        else {
-            "step_id": action.step_id,
-            "kind": action.kind,
-            "status": action.status,
-            "send_at": action.send_at,
-            "summary": action.summary,
-        },
+        "next_action": _next_action(action),
         "events": len(stored.events),
         "created_at": stored.created_at,
         "updated_at": stored.updated_at,

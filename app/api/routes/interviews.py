@@ -53,6 +53,7 @@ from app.services.interviews import (
     Reply,
     StoredInterview,
 )
+from app.services.keys import Principal
 from app.services.planning import PlannedInterview
 
 router = APIRouter(prefix="/v1", tags=["interviews"])
@@ -74,6 +75,16 @@ def _id(value: str) -> uuid.UUID:
         return uuid.UUID(value)
     except ValueError:
         raise NotFound("No interview with this id.") from None
+
+
+async def stored_plan(
+    request: Request, caller: Principal, interview_id: uuid.UUID, as_of: datetime | None
+) -> tuple[StoredInterview, PlannedInterview]:
+    """The caller's stored interview and its plan as of ``as_of`` (404 for anyone else's)."""
+    store = _store(request)
+    return await run_in_threadpool(
+        store.planned, account_id=caller.account_id, interview_id=interview_id, as_of=as_of
+    )
 
 
 def _respond(stored: StoredInterview, planned: PlannedInterview) -> tuple[bytes, str]:
@@ -265,12 +276,7 @@ async def get_interview(
     request: Request, caller: Caller, interview_id: str, as_of: AsOf = None
 ) -> Response:
     """The interview's fields, events and plan; its `ETag` for a later change."""
-    stored, planned = await run_in_threadpool(
-        _store(request).planned,
-        account_id=caller.account_id,
-        interview_id=_id(interview_id),
-        as_of=as_of,
-    )
+    stored, planned = await stored_plan(request, caller, _id(interview_id), as_of)
     return _json(interview_wire(stored, planned), headers={"ETag": stored.etag})
 
 
@@ -404,12 +410,7 @@ async def get_interview_plan(
     request: Request, caller: Caller, interview_id: str, as_of: AsOf = None
 ) -> Response:
     """The plan from the stored facts and events, as of `as_of` (default now)."""
-    stored, planned = await run_in_threadpool(
-        _store(request).planned,
-        account_id=caller.account_id,
-        interview_id=_id(interview_id),
-        as_of=as_of,
-    )
+    stored, planned = await stored_plan(request, caller, _id(interview_id), as_of)
     return _json(plan_wire(planned), headers={"ETag": stored.etag})
 
 
@@ -430,12 +431,7 @@ async def get_interview_plan_ics(
     request: Request, caller: Caller, interview_id: str, as_of: AsOf = None
 ) -> Response:
     """Subscribe to it or import it: what to send to whom, when, and the message itself."""
-    stored, planned = await run_in_threadpool(
-        _store(request).planned,
-        account_id=caller.account_id,
-        interview_id=_id(interview_id),
-        as_of=as_of,
-    )
+    stored, planned = await stored_plan(request, caller, _id(interview_id), as_of)
     facts = stored.facts
     body = plan_ics(
         planned,

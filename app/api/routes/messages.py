@@ -8,18 +8,18 @@ from typing import Any
 
 import orjson
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from app.api.auth import Caller
 from app.api.body import json_body, parse_body
 from app.api.errors import PROBLEM_JSON
+from app.api.routes.interviews import stored_plan
 from app.api.schemas import Problem
 from app.api.schemas_messages import MessageCheckOut, MessageCheckRequest
 from app.domain.model import Channel, Plan, StepKind, StepStatus
 from app.messages import checks
 from app.messages.checks import CheckResult, Draft, DraftContext
-from app.services.interviews import InterviewStore, StoredInterview
+from app.services.interviews import StoredInterview
 
 router = APIRouter(prefix="/v1", tags=["messages"])
 
@@ -112,13 +112,7 @@ async def check_message(request: Request, caller: Caller) -> Response:
     if body.context.interview_id is None:
         return _json(check_wire(draft, checks.check_message(draft)))
     as_of = body.context.as_of or datetime.now(UTC)
-    store: InterviewStore = request.app.state.interviews
-    stored, planned = await run_in_threadpool(
-        store.planned,
-        account_id=caller.account_id,
-        interview_id=body.context.interview_id,
-        as_of=as_of,
-    )
+    stored, planned = await stored_plan(request, caller, body.context.interview_id, as_of)
     draft = replace(draft, context=_filled(draft.context, stored, planned.plan, draft.kind))
     result = checks.with_findings(
         checks.check_message(draft), checks.timing_findings(planned.plan, draft.kind, as_of)
