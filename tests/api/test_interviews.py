@@ -685,3 +685,33 @@ class TestKeys:
 
     def test_health_needs_no_key(self, api: TestClient) -> None:
         assert api.get("/healthz", headers={"Authorization": ""}).status_code == 200
+
+
+class TestMovedOn:
+    """R11: once every message went unanswered, the plan moves on, and the list and the
+    agenda know it from the stored columns alone."""
+
+    def test_status_filter_and_agenda_after_the_last_message(
+        self, api: TestClient, body: dict
+    ) -> None:
+        carol = "carol.diaz@acme.example"
+        body["policy"] = "minimal"  # no final follow-up, no escalation: one message, then stop
+        body["events"] = [
+            {"type": "thank_you_sent", "at": "2026-11-24T16:00:00-05:00"},
+            {"type": "follow_up_sent", "at": "2026-12-08T10:00:00-05:00", "contact_email": carol},
+        ]
+        created = _create(api, body)
+        move_on = _steps(created)["move_on"]
+        day_of = move_on["window"]["earliest"]
+        week_later = "2026-12-31T12:00:00-05:00"
+
+        def listed(status: str, as_of: str) -> list[str]:
+            page = api.get("/v1/interviews", params={"status": status, "as_of": as_of}).json()
+            return [item["id"] for item in page["items"]]
+
+        assert listed("active", AS_OF) == [created["id"]]
+        assert listed("moved_on", week_later) == [created["id"]]
+        assert listed("active", week_later) == []
+        on_the_day = api.get("/v1/agenda", params={"as_of": day_of}).json()["items"]
+        assert [i["step"]["kind"] for i in on_the_day] == ["move_on"]
+        assert api.get("/v1/agenda", params={"as_of": week_later}).json()["items"] == []
