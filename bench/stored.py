@@ -78,7 +78,7 @@ from app.api.schemas import PlanRequest
 from app.db import repositories as repo
 from app.db.models import Interview
 from app.db.session import Database
-from app.services.interviews import InterviewStore, ListFilter, _event_row, columns
+from app.services.interviews import InterviewStore, ListFilter, columns, event_row
 from app.services.planning import plan_only
 
 #: SPEC section 12: the agenda and a filtered list page at the 95th percentile.
@@ -234,7 +234,7 @@ def _rows(chunk: Chunk) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], C
             )
         )
         for seq, event in enumerate(computed.events, start=1):
-            row = _event_row(interview_id, seq, event)
+            row = event_row(interview_id, seq, event)
             events.append(
                 (
                     row.id,

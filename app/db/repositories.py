@@ -132,7 +132,8 @@ def list_interviews(
     after: tuple[datetime, uuid.UUID] | None = None,
     limit: int,
 ) -> Sequence[Interview]:
-    """The account's interviews, newest first, filtered in SQL on the stored plan columns."""
+    """The account's interviews, newest first (with ``next_action_before``, soonest next
+    action first), filtered in SQL on the stored plan columns."""
     query = select(Interview).where(Interview.account_id == account_id)
     if status == "closed":
         query = query.where(col(Interview.closed_at).is_not(None))
@@ -149,9 +150,20 @@ def list_interviews(
         query = query.where(
             col(Interview.closed_at).is_(None), col(Interview.next_action_at) < next_action_before
         )
-    if after is not None:
-        query = query.where(_after((Interview.created_at, Interview.id), after, descending=True))
-    query = query.order_by(col(Interview.created_at).desc(), col(Interview.id).desc())
+    if next_action_before is not None:
+        # Soonest action first: the order of the (account, next action) index, so the page is
+        # read off the index instead of filtering the account's interviews newest first.
+        if after is not None:
+            query = query.where(
+                _after((Interview.next_action_at, Interview.id), after, descending=False)
+            )
+        query = query.order_by(col(Interview.next_action_at), col(Interview.id))
+    else:
+        if after is not None:
+            query = query.where(
+                _after((Interview.created_at, Interview.id), after, descending=True)
+            )
+        query = query.order_by(col(Interview.created_at).desc(), col(Interview.id).desc())
     return session.scalars(query.limit(limit)).all()
 
 

@@ -9,8 +9,9 @@ then fails at once with "database is locked" instead of waiting; taking the writ
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 import sqlalchemy as sa
@@ -72,6 +73,9 @@ class Database:
     def __init__(self, url: str, *, pool_size: int = 5) -> None:
         self.engine = create_engine(url, pool_size=pool_size)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
+        self._write_lock: AbstractContextManager[object] = (
+            threading.Lock() if self.is_sqlite else nullcontext()
+        )
         self._writer = (
             self.engine.execution_options(sqlite_begin="IMMEDIATE")
             if self.is_sqlite
@@ -87,8 +91,17 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A unit of work that commits when the block ends and rolls back if it raises."""
-        with Session(self._writer, expire_on_commit=False, autoflush=False) as session:
+        """A unit of work that commits when the block ends and rolls back if it raises.
+
+        On SQLite, this process's writers also queue on a lock before ``BEGIN IMMEDIATE``:
+        SQLite's busy handler makes a waiting writer sleep and retry, with sleeps growing to
+        100 ms, so under load some writers waited a second or more (a benchmark's p99) while
+        the lock sat free. The busy timeout still arbitrates between processes.
+        """
+        with (
+            self._write_lock,
+            Session(self._writer, expire_on_commit=False, autoflush=False) as session,
+        ):
             with session.begin():
                 yield session
 

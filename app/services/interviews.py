@@ -195,7 +195,7 @@ def on_agenda(step: Step, as_of: datetime, start: date | None, end: date | None)
     return step.window.earliest.date() <= end and step.window.latest.date() >= start
 
 
-def _event_from(row: InterviewEvent) -> RecordedEvent:
+def recorded(row: InterviewEvent) -> RecordedEvent:
     offset = timezone(timedelta(minutes=row.at_offset_minutes))
     return RecordedEvent(
         seq=row.seq,
@@ -212,7 +212,7 @@ def _event_from(row: InterviewEvent) -> RecordedEvent:
     )
 
 
-def _event_row(interview_id: uuid.UUID, seq: int, event: Event) -> InterviewEvent:
+def event_row(interview_id: uuid.UUID, seq: int, event: Event) -> InterviewEvent:
     offset = event.at.utcoffset() or timedelta(0)
     return InterviewEvent(
         interview_id=interview_id,
@@ -279,7 +279,7 @@ class InterviewStore:
             id=row.id,
             version=row.version,
             decoded=self.decode(row),
-            events=tuple(_event_from(e) for e in events),
+            events=tuple(recorded(e) for e in events),
             created_at=row.created_at,
             updated_at=row.updated_at,
         )
@@ -346,7 +346,7 @@ class InterviewStore:
                     company_key=decoded.facts.company.casefold(),
                 )
                 self._remember((row.id, row.version), decoded)
-                rows = [_event_row(row.id, seq, e) for seq, e in enumerate(events, start=1)]
+                rows = [event_row(row.id, seq, e) for seq, e in enumerate(events, start=1)]
                 stored = self._stored(row, rows)
                 planned, values = self._plans(stored, as_of)
                 for name, value in values.items():
@@ -554,7 +554,7 @@ class InterviewStore:
             decoded = self.decode(row)
             _check_contacts(decoded.facts, [event], locate=lambda _: ("contact_email",))
             seq = (events[-1].seq if events else 0) + 1
-            new_row = _event_row(row.id, seq, event)
+            new_row = event_row(row.id, seq, event)
             new_row.created_at = utcnow()
             session.add(new_row)
             stored = replace(
@@ -601,7 +601,12 @@ class InterviewStore:
             plan = plan_only(facts=stored.facts, policy=stored.decoded.policy, as_of=as_of)
             items.append(Listed(stored, plan))
         last = rows[-1] if rows and more else None
-        return Page(items, (last.created_at, last.id) if last else None)
+        if last is None:
+            return Page(items, None)
+        by_action = filters.next_action_before is not None and last.next_action_at is not None
+        key = last.next_action_at if by_action else last.created_at
+        assert key is not None  # noqa: S101 - created_at always, next_action_at when filtered
+        return Page(items, (key, last.id))
 
     def agenda(
         self,

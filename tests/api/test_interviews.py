@@ -223,6 +223,25 @@ class TestListInterviews:
 
         assert [item["id"] for item in page["items"]] == [soon["id"]]
 
+    def test_next_action_before_pages_soonest_first(self, api: TestClient, body: dict) -> None:
+        starts = [
+            "2026-11-10T10:00:00-05:00",
+            "2026-11-03T10:00:00-05:00",
+            "2026-11-17T10:00:00-05:00",
+        ]
+        ids = {}
+        for start in starts:
+            body["interview"]["starts_at"] = start
+            ids[start] = _create(api, body)["id"]
+        params = {"next_action_before": "2027-01-01T00:00:00Z", "limit": 2}
+
+        first = api.get("/v1/interviews", params=params).json()
+        second = api.get("/v1/interviews", params={**params, "cursor": first["next_cursor"]}).json()
+
+        seen = [item["id"] for item in first["items"] + second["items"]]
+        assert seen == [ids[start] for start in sorted(starts)]
+        assert second["next_cursor"] is None
+
     @pytest.mark.parametrize(
         ("params", "field"),
         [

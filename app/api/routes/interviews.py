@@ -237,7 +237,10 @@ async def list_interviews(
     ] = None,
     next_action_before: Annotated[
         QueryMoment | None,
-        Query(description="Only open interviews with a step that opens before this moment."),
+        Query(
+            description="Only open interviews with a step that opens before this moment; "
+            "the page is then in the order of those steps, soonest first."
+        ),
     ] = None,
     cursor: Annotated[
         str | None, Query(max_length=200, description="`next_cursor` of the page before.")
