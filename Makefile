@@ -52,7 +52,7 @@ lint: install ## ruff, mypy (strict on app/) and the import contracts (pure doma
 openapi: install ## Rewrite openapi/openapi.json from the app (the committed contract)
 	$(BIN)/followup openapi openapi/openapi.json
 
-bench: install ## Benchmarks: planner micro-benchmark and HTTP load on loopback (ratios)
+bench: install ## Benchmarks (about 4 min): planner, checks, HTTP load, 100k interviews on PostgreSQL, a soak
 	$(BIN)/python bench/run.py
 
 clean: ## Remove the virtualenv and caches
