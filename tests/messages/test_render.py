@@ -26,6 +26,7 @@ from app.domain.policies import STANDARD
 from app.messages import LIMITS, WORD_BUDGETS
 from app.messages.render import VOICEMAIL_BUDGET, word_count
 from app.services.planning import plan_interview
+from tests.messages.strategies import text_at_limits
 
 NY = ZoneInfo("America/New_York")
 AS_OF = datetime(2026, 11, 24, 15, 0, tzinfo=NY)
@@ -196,29 +197,16 @@ class TestSafety:
                     assert "\n" not in message.subject and "\r" not in message.subject
 
 
-def _text(limit_name: str) -> st.SearchStrategy[str]:
-    """Text right at a field's limits: up to its words and characters, long words included."""
-    limit = LIMITS[limit_name]
-    word = st.text(
-        st.characters(codec="utf-8", categories=("L", "N", "P")), min_size=1, max_size=12
-    )
-    return (
-        st.lists(word, min_size=1, max_size=limit.words)
-        .map(" ".join)
-        .filter(lambda s: len(s) <= limit.chars)
-    )
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    name=_text("name"),
-    company=_text("company"),
-    title=_text("job_title"),
-    phone=_text("phone"),
-    point=_text("discussion_point"),
-    strengths=st.lists(_text("strength"), max_size=5),
-    concerns=st.lists(_text("concern"), max_size=3),
-    info=st.lists(_text("additional_info"), max_size=3),
+    name=text_at_limits("name"),
+    company=text_at_limits("company"),
+    title=text_at_limits("job_title"),
+    phone=text_at_limits("phone"),
+    point=text_at_limits("discussion_point"),
+    strengths=st.lists(text_at_limits("strength"), max_size=5),
+    concerns=st.lists(text_at_limits("concern"), max_size=3),
+    info=st.lists(text_at_limits("additional_info"), max_size=3),
     phone_follow_up=st.booleans(),
 )
 def test_every_message_keeps_to_its_word_budget(

@@ -32,6 +32,7 @@ from app.domain.policies import POLICIES
 from app.messages.checks import Draft, DraftContext, Finding, Severity, check_message
 from app.messages.render import LIMITS, Message
 from app.services.planning import plan_interview
+from tests.messages.strategies import text_at_limits
 
 NY = ZoneInfo("America/New_York")
 STARTS = datetime(2026, 11, 24, 10, 0, tzinfo=NY)
@@ -201,27 +202,14 @@ def test_every_rendered_message_passes_its_checks_without_error(
     assert _errors(facts, policy) == []
 
 
-def _text(field: str) -> st.SearchStrategy[str]:
-    """Any letters, digits and punctuation, right up to a field's limits."""
-    limit = LIMITS[field]
-    word = st.text(
-        st.characters(codec="utf-8", categories=("L", "N", "P")), min_size=1, max_size=12
-    )
-    return (
-        st.lists(word, min_size=1, max_size=limit.words)
-        .map(" ".join)
-        .filter(lambda s: len(s) <= limit.chars)
-    )
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    name=_text("name"),
-    company=_text("company"),
-    title=_text("job_title"),
-    phone=_text("phone"),
-    point=_text("discussion_point"),
-    strengths=st.lists(_text("strength"), max_size=5),
+    name=text_at_limits("name"),
+    company=text_at_limits("company"),
+    title=text_at_limits("job_title"),
+    phone=text_at_limits("phone"),
+    point=text_at_limits("discussion_point"),
+    strengths=st.lists(text_at_limits("strength"), max_size=5),
     phone_follow_up=st.booleans(),
 )
 def test_whatever_the_input_text_no_message_has_an_error(
