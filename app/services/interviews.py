@@ -503,7 +503,6 @@ class InterviewStore:
                     "The interview changed since you read it; read it again and retry.",
                     headers={"ETag": current},
                 )
-            self._remember((row.id, row.version + 1), decoded)
             stored = replace(
                 self._stored(row, events),
                 version=row.version + 1,
@@ -525,6 +524,8 @@ class InterviewStore:
                     "The interview changed since you read it; read it again and retry."
                 )
             body, location = respond(stored, planned)
+        # Only once committed: a version that never came to be must not sit in the cache.
+        self._remember((stored.id, stored.version), decoded)
         return Reply(200, body, location, stored.etag)
 
     def delete(
