@@ -155,6 +155,10 @@ _INTERVIEW_LINKS = {
         ("GetInterviewPlan", "get_interview_plan", "Its plan as of a moment."),
     )
 }
+Cursor = Annotated[
+    str | None, Query(max_length=200, description="`next_cursor` of the page before.")
+]
+Limit = Annotated[int, Query(ge=1, le=200, description="Interviews per page.")]
 _INTERVIEW_EXAMPLE = {key: value for key, value in PLAN_EXAMPLE.items() if key != "as_of"}
 
 
@@ -242,10 +246,8 @@ async def list_interviews(
             "the page is then in the order of those steps, soonest first."
         ),
     ] = None,
-    cursor: Annotated[
-        str | None, Query(max_length=200, description="`next_cursor` of the page before.")
-    ] = None,
-    limit: Annotated[int, Query(ge=1, le=200, description="Interviews per page.")] = 50,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Response:
     """Each interview with its plan's status and next action; filter, then page on."""
     after = _decode_cursor(cursor)
@@ -471,10 +473,8 @@ async def get_agenda(
         Query(alias="from", description="With `to`: also list steps open on these days."),
     ] = None,
     end: Annotated[QueryDay | None, Query(alias="to", description="Last day of the range.")] = None,
-    cursor: Annotated[
-        str | None, Query(max_length=200, description="`next_cursor` of the page before.")
-    ] = None,
-    limit: Annotated[int, Query(ge=1, le=200, description="Interviews per page.")] = 50,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Response:
     """Every step that is due or overdue as of `as_of`, and with `from`/`to` every step still
     to do that is open on one of those days, each with its message; the most overdue
