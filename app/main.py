@@ -83,8 +83,7 @@ _WARM_UP_PLAN = {
 }
 
 
-@asynccontextmanager
-async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+async def _warm_up(app: FastAPI) -> None:
     """Warm up before the first request, then keep long-lived objects out of the collector.
 
     A first request would otherwise pay for FastAPI filling in its route state, building a
@@ -128,6 +127,13 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         keys.forget(warm_key)
     gc.collect()
     gc.freeze()
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Warm up when the ``warm_up`` setting says so (``followup serve``: yes; tests: no)."""
+    if app.state.settings.warm_up:
+        await _warm_up(app)
     yield
     gc.unfreeze()
     app.state.db.dispose()

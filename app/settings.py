@@ -17,6 +17,11 @@ class Settings(BaseSettings):
     workers: int = Field(1, ge=1, le=64)
     log_level: Literal["critical", "error", "warning", "info", "debug"] = "info"
     access_log: bool = Field(True, description="Log one line per request.")
+    warm_up: bool = Field(
+        True,
+        description="Before the first request, build calendars, compile templates and call "
+        "each main route once in process, so no user pays for it; the test suite turns it off.",
+    )
     cors_origins: list[str] = Field(
         default_factory=list, description="Origins allowed by CORS; none by default."
     )
