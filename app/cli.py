@@ -13,10 +13,11 @@ import orjson
 from pydantic import ValidationError
 
 from app.api.errors import invalid_fields, validation_errors
-from app.api.mapping import facts_from, overrides_from, plan_wire
+from app.api.mapping import plan_wire
 from app.api.schemas import PlanRequest
 from app.domain.errors import InvalidFacts
-from app.services.planning import plan_interview, resolve_policy
+from app.services.document.codec import facts_from, policy_of
+from app.services.planning import plan_interview
 from app.settings import get_settings
 
 if TYPE_CHECKING:
@@ -140,7 +141,7 @@ def _plan(args: argparse.Namespace) -> int:
         )
         planned = plan_interview(
             facts=facts,
-            policy=resolve_policy(request.policy, overrides_from(request)),
+            policy=policy_of(request),
             as_of=request.as_of or datetime.now(UTC),
         )
     except ValidationError as exc:

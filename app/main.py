@@ -21,7 +21,6 @@ from app.api.auth import authenticate
 from app.api.body import add_body_schemas
 from app.api.docs_policy import DocsSecurityPolicy
 from app.api.errors import RequestLimits, document_problems, install_error_handlers
-from app.api.mapping import decoder
 from app.api.observability import HEADER as REQUEST_ID_HEADER
 from app.api.observability import Metrics, Observability, configure_logging
 from app.api.params import known_query_only
@@ -158,7 +157,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.db = Database(settings.database_url, pool_size=settings.database_pool_size)
     app.state.keys = KeyVerifier(app.state.db, ttl=settings.key_cache_seconds)
     app.state.interviews = InterviewStore(
-        app.state.db, decoder(default_country=settings.default_country)
+        app.state.db, default_country=settings.default_country
     )
     install_error_handlers(app)
     # Middlewares, outermost last: request id, access log and metrics see everything, and

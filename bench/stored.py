@@ -5,7 +5,7 @@
    four calendars, events that send, reply, close and withdraw), loaded with COPY. Each row's
    stored columns (``next_action_at``, ``moves_on_at``, ``closed_at``) are computed in Python
    exactly as the service computes them on a create (the request schema, ``document_of``, the
-   app's decoder, ``plan_only`` and ``columns`` of :mod:`app.services.interviews`), in one
+   document codec, ``plan_only`` and :func:`app.db.mapping.columns`), in one
    process per core; a few more interviews go through ``InterviewStore.create`` itself and
    must get the same columns. Then ``VACUUM ANALYZE``, as autovacuum would do in time. Then,
    against one uvicorn worker, sequential requests on one keep-alive connection, p50/p95/p99
@@ -73,12 +73,13 @@ from sqlalchemy import event as sa_event
 from sqlalchemy.engine import make_url
 from sqlmodel import col
 
-from app.api.mapping import decoder, document_of, event_from
 from app.api.schemas import PlanRequest
 from app.db import repositories as repo
+from app.db.mapping import columns, event_row
 from app.db.models import Interview
 from app.db.session import Database
-from app.services.interviews import InterviewStore, ListFilter, columns, event_row
+from app.services.document.codec import DocumentCodec, document_of, event_from
+from app.services.interviews import InterviewStore, ListFilter
 from app.services.planning import plan_only
 
 #: SPEC section 12: the agenda and a filtered list page at the 95th percentile.
@@ -173,7 +174,7 @@ class Computed:
 
 
 #: Reads a stored document back, as the service does (its default country is US).
-_decode = decoder(default_country="US")
+_decode = DocumentCodec(default_country="US").decode
 
 
 def compute(body: dict[str, Any], now: datetime) -> Computed:
@@ -298,7 +299,7 @@ def _through_the_store(
     columns it stored and those the bulk loader computes, if any."""
 
     db = Database(url, pool_size=1)
-    store = InterviewStore(db, _decode)
+    store = InterviewStore(db, default_country="US")
     names = ("next_action_at", "moves_on_at", "closed_at")
     mismatches = []
     try:
@@ -446,7 +447,7 @@ def _explain(url: str, account_id: uuid.UUID, call: Callable[[Any, uuid.UUID], o
 
     sa_event.listen(db.engine, "before_cursor_execute", grab)
     try:
-        call(InterviewStore(db, _decode), account_id)
+        call(InterviewStore(db, default_country="US"), account_id)
         sa_event.remove(db.engine, "before_cursor_execute", grab)
         statement, parameters = next(c for c in captured if "FROM interview" in c[0])
         with db.engine.connect() as connection:

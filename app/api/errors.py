@@ -20,7 +20,7 @@ from app.api.observability import HEADER as REQUEST_ID_HEADER
 from app.api.observability import REQUEST_ID
 from app.api.ratelimit import RateLimited
 from app.domain.errors import InvalidFacts
-from app.services.errors import ServiceError
+from app.services.errors import InvalidDocument, ServiceError
 
 PROBLEM_JSON = "application/problem+json"
 VALIDATION_TYPE = "urn:followup:problem:invalid-fields"
@@ -91,6 +91,11 @@ async def _on_validation(request: Request, exc: Exception) -> Response:
 async def _on_invalid_facts(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, InvalidFacts)  # noqa: S101 - registered for this type only
     return _invalid(invalid_fields(exc))
+
+
+async def _on_invalid_document(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, InvalidDocument)  # noqa: S101 - registered for this type only
+    return _invalid(validation_errors(exc.errors))
 
 
 async def _on_http(request: Request, exc: Exception) -> Response:
@@ -236,6 +241,7 @@ async def _on_service_error(request: Request, exc: Exception) -> Response:
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(InvalidFacts, _on_invalid_facts)
+    app.add_exception_handler(InvalidDocument, _on_invalid_document)
     app.add_exception_handler(StarletteHTTPException, _on_http)
     app.add_exception_handler(RateLimited, _on_rate_limited)
     app.add_exception_handler(ServiceError, _on_service_error)

@@ -205,3 +205,77 @@ def idempotency_record(
         IdempotencyRecord.account_id == account_id, IdempotencyRecord.key == key
     )
     return session.scalars(query).first()
+
+
+def add_idempotency_record(
+    *, session: Session, account_id: uuid.UUID, key: str, request_hash: str, now: datetime
+) -> uuid.UUID:
+    """A claim on ``key``; raises IntegrityError when another request holds it."""
+    record = IdempotencyRecord(
+        account_id=account_id,
+        key=key,
+        request_hash=request_hash,
+        state="in_flight",
+        created_at=now,
+    )
+    session.add(record)
+    session.flush()
+    return record.id
+
+
+def take_over_idempotency_record(
+    *, session: Session, record: IdempotencyRecord, request_hash: str, now: datetime
+) -> bool:
+    """Claim an expired or abandoned record anew, unless someone else just did (the update
+    only matches the record as it was read)."""
+    taken = session.execute(
+        sa.update(IdempotencyRecord)
+        .where(
+            col(IdempotencyRecord.id) == record.id,
+            col(IdempotencyRecord.created_at) == record.created_at,
+        )
+        .values(
+            state="in_flight",
+            request_hash=request_hash,
+            created_at=now,
+            status_code=None,
+            response_body=None,
+            location=None,
+            etag=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return bool(taken.rowcount)  # type: ignore[attr-defined]
+
+
+def finish_idempotency_record(
+    *,
+    session: Session,
+    record_id: uuid.UUID,
+    status_code: int,
+    body: bytes,
+    location: str | None,
+    etag: str | None,
+) -> None:
+    session.execute(
+        sa.update(IdempotencyRecord)
+        .where(col(IdempotencyRecord.id) == record_id)
+        .values(
+            state="done",
+            status_code=status_code,
+            response_body=body,
+            location=location,
+            etag=etag,
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+def delete_idempotency_records(*, session: Session, created_before: datetime) -> int:
+    """Every record created before ``created_before`` (an index on the column finds them)."""
+    result = session.execute(
+        sa.delete(IdempotencyRecord)
+        .where(col(IdempotencyRecord.created_at) < created_before)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 
 class ServiceError(Exception):
@@ -41,3 +42,15 @@ class KeyReused(ServiceError):
 
     status = 422
     type_ = "urn:followup:problem:idempotency-key-reused"
+
+
+class InvalidDocument(Exception):
+    """A stored interview's document that its models refuse, e.g. after a merge patch.
+
+    ``errors`` are pydantic's error details, each ``loc`` relative to the document, so the
+    web layer reports them as it reports an invalid request body.
+    """
+
+    def __init__(self, errors: Sequence[Mapping[str, Any]]) -> None:
+        super().__init__(f"{len(errors)} invalid field(s)")
+        self.errors = list(errors)

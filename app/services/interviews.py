@@ -1,11 +1,13 @@
 """Stored interviews: create (idempotently), read, change, delete, log events, list, agenda.
 
-A stored interview is the facts a client sent (a JSON document the web layer can read back,
-through the ``decode`` function it hands to :class:`InterviewStore`) and its events. Plans are
-never stored: each answer plans again from the facts and events (SPEC.md section 5). Three
+A stored interview is its document (the facts a client sent, :mod:`app.services.document`) and
+its events. Plans are never stored: each answer plans again from the facts and events. Three
 columns per interview are kept in step with the plan, in the same transaction as the change
-that moves it, so that lists filter and the agenda finds due steps in SQL (see
-:mod:`app.db.models`).
+that moves it, so that lists filter and the agenda finds due steps in SQL
+(:func:`app.db.mapping.columns`).
+
+Each use case runs in one transaction and answers in domain terms (:class:`StoredInterview`,
+:class:`Changed`, :class:`Page`); the web layer chooses statuses and headers.
 """
 
 from __future__ import annotations
@@ -15,67 +17,32 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlmodel import col
 
 from app.db import repositories as repo
-from app.db.models import IdempotencyRecord, Interview, InterviewEvent, utcnow
+from app.db.mapping import PENDING, RecordedEvent, columns, event_row, recorded
+from app.db.models import Interview, InterviewEvent, utcnow
 from app.db.session import Database
 from app.domain.errors import InvalidFacts
-from app.domain.model import (
-    Event,
-    EventType,
-    InterviewFacts,
-    Plan,
-    PlanStatus,
-    ReplyOutcome,
-    Step,
-    StepKind,
-    StepStatus,
-)
-from app.domain.policies import Policy
+from app.domain.model import Event, InterviewFacts, Plan, Step, StepKind, StepStatus
+from app.services.document.codec import Decoded, DocumentCodec, document_of
+from app.services.document.fields import InterviewFields
 from app.services.errors import (
     InFlight,
-    KeyReused,
     NotFound,
     PreconditionFailed,
     PreconditionRequired,
 )
+from app.services.idempotency import Idempotency, Keys, Replay
 from app.services.planning import PlannedInterview, plan_interview, plan_only
 
-#: A create still "in flight" after this long is taken to have died, and may be retried.
-IN_FLIGHT_TIMEOUT = timedelta(seconds=60)
-#: How long a create's response is kept for replays (the IETF draft suggests 24 hours).
-IDEMPOTENCY_TTL = timedelta(hours=24)
-
-_PENDING = frozenset({StepStatus.DUE, StepStatus.OVERDUE, StepStatus.UPCOMING, StepStatus.WAITING})
 _ACTIONABLE = frozenset({StepStatus.DUE, StepStatus.OVERDUE})
-
-
-@dataclass(frozen=True, slots=True)
-class Decoded:
-    """A stored document read back: the domain's facts (no events yet), the policy, and the
-    document with every default filled in, as the wire shows it."""
-
-    facts: InterviewFacts
-    policy: Policy
-    fields: dict[str, Any]
-
-
-#: Reads a stored document; raises the web layer's validation error or InvalidFacts.
-Decode = Callable[[Mapping[str, Any]], Decoded]
-
-
-@dataclass(frozen=True, slots=True)
-class RecordedEvent:
-    seq: int
-    event: Event
-    recorded_at: datetime
+#: Attempts at a create whose Idempotency-Key another transaction claimed at the same time.
+_CLAIM_ATTEMPTS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,24 +64,16 @@ class StoredInterview:
 
 
 @dataclass(frozen=True, slots=True)
-class Idempotency:
-    key: str
-    request_hash: str
+class Changed:
+    """An interview as a change left it, with its plan (as of the change, or ``as_of``)."""
+
+    interview: StoredInterview
+    planned: PlannedInterview
 
 
-@dataclass(frozen=True, slots=True)
-class Reply:
-    """A response as sent: kept whole for an idempotent replay."""
-
-    status: int
-    body: bytes
-    location: str | None
-    etag: str | None
-    replayed: bool = False
-
-
-#: Renders the answer to a change: the interview and its plan, as bytes, with its Location.
-Respond = Callable[[StoredInterview, PlannedInterview], tuple[bytes, str | None]]
+#: Renders a create's answer for an Idempotency-Key's replays; called inside the create's
+#: transaction, so the answer is kept if and only if the interview is.
+ReplayHook = Callable[[StoredInterview, PlannedInterview], Replay]
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,38 +108,6 @@ def matches(if_match: str, etag: str) -> bool:
     return "*" in candidates or etag in candidates
 
 
-def columns(plan: Plan, events: Sequence[Event]) -> dict[str, datetime | None]:
-    """The stored columns that the list filters and the agenda read (:mod:`app.db.models`).
-
-    ``plan`` must be planned as of the moment of the write. The first step still to do opens
-    at a moment fixed by the facts and the events alone (only steps blocked behind it move
-    with "now"), so the column stays right as time passes, until the next change rewrites it.
-    """
-    if plan.status is PlanStatus.CLOSED:
-        closing = [
-            e.at for e in events if e.type in (EventType.REPLY_RECEIVED, EventType.WITHDRAWN)
-        ]
-        return {
-            "next_action_at": None,
-            "moves_on_at": None,
-            "closed_at": max(closing) if closing else plan.as_of,
-        }
-    pending = [s for s in plan.steps if s.status in _PENDING]
-    last = plan.steps[-1] if plan.steps else None
-    moves_on = (
-        last.window.earliest
-        if last is not None
-        and last.kind is StepKind.MOVE_ON
-        and last.status is not StepStatus.WAITING
-        else None
-    )
-    return {
-        "next_action_at": min((s.window.earliest for s in pending), default=None),
-        "moves_on_at": moves_on,
-        "closed_at": None,
-    }
-
-
 def on_agenda(step: Step, as_of: datetime, start: date | None, end: date | None) -> bool:
     """Due or overdue now, or still to do and open at some point between ``start`` and ``end``.
 
@@ -190,42 +117,9 @@ def on_agenda(step: Step, as_of: datetime, start: date | None, end: date | None)
         step.kind is StepKind.MOVE_ON and as_of > step.window.latest
     ):
         return True
-    if start is None or end is None or step.status not in _PENDING:
+    if start is None or end is None or step.status not in PENDING:
         return False
     return step.window.earliest.date() <= end and step.window.latest.date() >= start
-
-
-def recorded(row: InterviewEvent) -> RecordedEvent:
-    offset = timezone(timedelta(minutes=row.at_offset_minutes))
-    return RecordedEvent(
-        seq=row.seq,
-        event=Event(
-            type=EventType(row.type),
-            at=row.at.astimezone(offset),
-            contact_email=row.contact_email,
-            outcome=ReplyOutcome(row.outcome) if row.outcome else None,
-            new_deadline=row.new_deadline,
-            timeline_text=row.timeline_text,
-            note=row.note,
-        ),
-        recorded_at=row.created_at,
-    )
-
-
-def event_row(interview_id: uuid.UUID, seq: int, event: Event) -> InterviewEvent:
-    offset = event.at.utcoffset() or timedelta(0)
-    return InterviewEvent(
-        interview_id=interview_id,
-        seq=seq,
-        type=event.type.value,
-        at=event.at,
-        at_offset_minutes=int(offset.total_seconds() // 60),
-        contact_email=event.contact_email,
-        outcome=event.outcome.value if event.outcome else None,
-        new_deadline=event.new_deadline,
-        timeline_text=event.timeline_text,
-        note=event.note,
-    )
 
 
 def _check_contacts(
@@ -245,12 +139,17 @@ def _check_contacts(
         raise InvalidFacts(problems)
 
 
+def _stale() -> PreconditionFailed:
+    return PreconditionFailed("The interview changed since you read it; read it again and retry.")
+
+
 class InterviewStore:
     """Every operation on stored interviews, each in one transaction."""
 
-    def __init__(self, db: Database, decode: Decode, *, cache_size: int = 4096) -> None:
+    def __init__(self, db: Database, *, default_country: str, cache_size: int = 4096) -> None:
         self.db = db
-        self._decode = decode
+        self.codec = DocumentCodec(default_country=default_country)
+        self.keys = Keys()
         self._decoded: OrderedDict[tuple[uuid.UUID, int], Decoded] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -265,7 +164,7 @@ class InterviewStore:
             if found is not None:
                 self._decoded.move_to_end(key)
                 return found
-        return self._remember(key, self._decode(row.facts))
+        return self._remember(key, self.codec.decode(row.facts))
 
     def _remember(self, key: tuple[uuid.UUID, int], decoded: Decoded) -> Decoded:
         with self._lock:
@@ -313,149 +212,77 @@ class InterviewStore:
         self,
         *,
         account_id: uuid.UUID,
-        document: dict[str, Any],
+        fields: InterviewFields,
         events: Sequence[Event],
         as_of: datetime | None,
-        idempotency: Idempotency | None,
-        respond: Respond,
-    ) -> Reply:
+        idempotency: Idempotency | None = None,
+        replay: ReplayHook | None = None,
+    ) -> Changed | Replay:
         """Store an interview with its first events; with an Idempotency-Key, at most once.
+
+        Returns the stored interview and its plan, or, for a key seen before with the same
+        body, the first answer to replay (``replay`` renders it; it is kept with the claim).
 
         Raises:
             InvalidFacts: for facts the planner cannot use (nothing is written).
             KeyReused: the key came before with another body.
             InFlight: the key's first request has not finished.
         """
-        decoded = self._decode(document)
+        decoded = self.codec.read(fields)
+        document = document_of(fields)
         _check_contacts(decoded.facts, events, locate=lambda i: ("events", i, "contact_email"))
-        record_id: uuid.UUID | None = None
-        if idempotency is not None:
-            claim = self._claim(account_id, idempotency)
-            if isinstance(claim, Reply):
-                return claim
-            record_id = claim
-        try:
-            with self.db.write() as session:
-                now = utcnow()
-                row = Interview(
-                    account_id=account_id,
-                    created_at=now,
-                    updated_at=now,
-                    facts=document,
-                    company=decoded.facts.company,
-                    company_key=decoded.facts.company.casefold(),
-                )
-                self._remember((row.id, row.version), decoded)
-                rows = [event_row(row.id, seq, e) for seq, e in enumerate(events, start=1)]
-                stored = self._stored(row, rows)
-                planned, values = self._plans(stored, as_of)
-                for name, value in values.items():
-                    setattr(row, name, value)
-                session.add(row)
-                session.flush()
-                session.add_all(rows)
-                body, location = respond(stored, planned)
-                if record_id is not None:
-                    session.execute(
-                        sa.update(IdempotencyRecord)
-                        .where(col(IdempotencyRecord.id) == record_id)
-                        .values(
-                            state="done",
-                            status_code=201,
-                            response_body=body,
-                            location=location,
-                            etag=stored.etag,
-                        )
-                    )
-        except BaseException:
-            if record_id is not None:
-                self._release(record_id)
-            raise
-        return Reply(201, body, location, stored.etag)
-
-    def _claim(self, account_id: uuid.UUID, request: Idempotency) -> uuid.UUID | Reply:
-        """Take the key for this request, or find the answer to replay.
-
-        The claim commits on its own, before the work, so a second request with the same key
-        sees it at once: 409 while the first runs, its response once it is done.
-        """
-        for _ in range(3):
+        for _ in range(_CLAIM_ATTEMPTS):
             try:
-                with self.db.write() as session:
-                    return self._claim_in(session, account_id, request)
+                return self._create(
+                    account_id, decoded, document, events, as_of, idempotency, replay
+                )
             except IntegrityError:
-                continue  # another request inserted the key first: read what it left
+                if idempotency is None:
+                    raise
+                # Another request claimed the key in a transaction that has ended since:
+                # a new transaction reads what it left.
         raise InFlight("A request with this Idempotency-Key is still being processed.")
 
-    def _claim_in(
-        self, session: Session, account_id: uuid.UUID, request: Idempotency
-    ) -> uuid.UUID | Reply:
-        now = utcnow()
-        record = repo.idempotency_record(session=session, account_id=account_id, key=request.key)
-        if record is None:
-            record = IdempotencyRecord(
-                account_id=account_id,
-                key=request.key,
-                request_hash=request.request_hash,
-                state="in_flight",
-                created_at=now,
-            )
-            session.add(record)
-            session.flush()
-            return record.id
-        expired = now - record.created_at > IDEMPOTENCY_TTL
-        if not expired and record.request_hash != request.request_hash:
-            raise KeyReused(
-                "This Idempotency-Key was used with another request body; use a new key."
-            )
-        if record.state == "done" and not expired:
-            assert record.response_body is not None  # noqa: S101 - done records keep it
-            return Reply(
-                record.status_code or 201,
-                record.response_body,
-                record.location,
-                record.etag,
-                replayed=True,
-            )
-        if record.state == "in_flight" and now - record.created_at < IN_FLIGHT_TIMEOUT:
-            raise InFlight(
-                "A request with this Idempotency-Key is still being processed; retry shortly.",
-                headers={"Retry-After": "1"},
-            )
-        # Expired, or abandoned by a request that died: take it over, unless someone else
-        # just did (the update only matches the record as read).
-        taken = session.execute(
-            sa.update(IdempotencyRecord)
-            .where(
-                col(IdempotencyRecord.id) == record.id,
-                col(IdempotencyRecord.created_at) == record.created_at,
-            )
-            .values(
-                state="in_flight",
-                request_hash=request.request_hash,
-                created_at=now,
-                status_code=None,
-                response_body=None,
-                location=None,
-                etag=None,
-            )
-            .execution_options(synchronize_session=False)
-        )
-        if not taken.rowcount:  # type: ignore[attr-defined]
-            raise InFlight(
-                "A request with this Idempotency-Key is still being processed; retry shortly.",
-                headers={"Retry-After": "1"},
-            )
-        return record.id
-
-    def _release(self, record_id: uuid.UUID) -> None:
+    def _create(
+        self,
+        account_id: uuid.UUID,
+        decoded: Decoded,
+        document: dict[str, Any],
+        events: Sequence[Event],
+        as_of: datetime | None,
+        idempotency: Idempotency | None,
+        replay: ReplayHook | None,
+    ) -> Changed | Replay:
         with self.db.write() as session:
-            session.execute(
-                sa.delete(IdempotencyRecord).where(
-                    col(IdempotencyRecord.id) == record_id,
-                    col(IdempotencyRecord.state) == "in_flight",
+            now = utcnow()
+            record_id: uuid.UUID | None = None
+            if idempotency is not None:
+                claim = self.keys.claim(
+                    session, account_id=account_id, request=idempotency, now=now
                 )
+                if isinstance(claim, Replay):
+                    return claim
+                record_id = claim
+            row = Interview(
+                account_id=account_id,
+                created_at=now,
+                updated_at=now,
+                facts=document,
+                company=decoded.facts.company,
+                company_key=decoded.facts.company.casefold(),
             )
+            self._remember((row.id, row.version), decoded)
+            rows = [event_row(row.id, seq, e) for seq, e in enumerate(events, start=1)]
+            stored = self._stored(row, rows)
+            planned, values = self._plans(stored, as_of)
+            for name, value in values.items():
+                setattr(row, name, value)
+            session.add(row)
+            session.flush()
+            session.add_all(rows)
+            if record_id is not None and replay is not None:
+                self.keys.complete(session, record_id=record_id, answer=replay(stored, planned))
+        return Changed(stored, planned)
 
     # -- read, change, delete ---------------------------------------------------------------
 
@@ -478,13 +305,13 @@ class InterviewStore:
         account_id: uuid.UUID,
         interview_id: uuid.UUID,
         if_match: str | None,
-        revise: Callable[[dict[str, Any]], dict[str, Any]],
-        respond: Respond,
-    ) -> Reply:
-        """Replace the facts with ``revise(stored facts)`` if ``if_match`` names this version.
+        patch: Mapping[str, Any],
+    ) -> Changed:
+        """Merge ``patch`` (RFC 7396) into the stored facts if ``if_match`` names this version.
 
         Raises:
             PreconditionRequired: no If-Match.
+            InvalidDocument: the patched facts are not a valid interview (nothing changes).
             PreconditionFailed: the interview changed since that ETag.
         """
         if if_match is None:
@@ -495,8 +322,8 @@ class InterviewStore:
             row, events = self._load(session, account_id, interview_id, lock=True)
             # A change that is wrong in itself is refused as such (422) before asking
             # whether it was made against the current version (412).
-            document = revise(dict(row.facts))
-            decoded = self._decode(document)
+            document = self.codec.revise(row.facts, patch)
+            decoded = self.codec.decode(document)
             current = f'"{row.version}"'
             if not matches(if_match, current):
                 raise PreconditionFailed(
@@ -520,13 +347,10 @@ class InterviewStore:
             if not repo.update_interview(
                 session=session, row=row, expected_version=row.version, values=values
             ):
-                raise PreconditionFailed(  # pragma: no cover - the row lock above serialises
-                    "The interview changed since you read it; read it again and retry."
-                )
-            body, location = respond(stored, planned)
+                raise _stale()  # pragma: no cover - the row lock above serialises
         # Only once committed: a version that never came to be must not sit in the cache.
         self._remember((stored.id, stored.version), decoded)
-        return Reply(200, body, location, stored.etag)
+        return Changed(stored, planned)
 
     def delete(
         self, *, account_id: uuid.UUID, interview_id: uuid.UUID, if_match: str | None
@@ -534,22 +358,18 @@ class InterviewStore:
         with self.db.write() as session:
             row, _ = self._load(session, account_id, interview_id, lock=True)
             if if_match is not None and not matches(if_match, f'"{row.version}"'):
-                raise PreconditionFailed(
-                    "The interview changed since you read it; read it again and retry."
-                )
+                raise _stale()
             repo.delete_interview(session=session, row=row)
 
     # -- events -----------------------------------------------------------------------------
 
-    def add_event(
-        self,
-        *,
-        account_id: uuid.UUID,
-        interview_id: uuid.UUID,
-        event: Event,
-        respond: Respond,
-    ) -> Reply:
-        """Append one event (events are never changed or removed) and move the plan."""
+    def add_event(self, *, account_id: uuid.UUID, interview_id: uuid.UUID, event: Event) -> Changed:
+        """Append one event (events are never changed or removed) and move the plan.
+
+        Raises:
+            NotFound: no such interview of this account.
+            InvalidFacts: the event names an address none of the contacts has.
+        """
         with self.db.write() as session:
             row, events = self._load(session, account_id, interview_id, lock=True)
             decoded = self.decode(row)
@@ -565,11 +385,11 @@ class InterviewStore:
             )
             planned, values = self._plans(stored, None)
             values["updated_at"] = stored.updated_at
-            repo.update_interview(
+            if not repo.update_interview(
                 session=session, row=row, expected_version=row.version, values=values
-            )
-            body, location = respond(stored, planned)
-        return Reply(201, body, location, stored.etag)
+            ):
+                raise _stale()  # pragma: no cover - the row lock above serialises
+        return Changed(stored, planned)
 
     # -- many at once -----------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.api.routes.messages import CHECK_EXAMPLE
-from app.api.schemas_messages import MessageCheckOut
+from app.api.schemas.messages import MessageCheckOut
 
 PROBLEM = "application/problem+json"
 GOOD_BODY = (

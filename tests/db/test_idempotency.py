@@ -13,7 +13,7 @@ from sqlmodel import col
 
 from app.db.models import IdempotencyRecord, utcnow
 from app.main import create_app
-from app.services.interviews import IDEMPOTENCY_TTL, IN_FLIGHT_TIMEOUT
+from app.services.idempotency import IDEMPOTENCY_TTL, IN_FLIGHT_TIMEOUT
 from app.settings import Settings
 from tests.api.conftest import bearer, new_key
 

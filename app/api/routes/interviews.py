@@ -11,30 +11,20 @@ import binascii
 import hashlib
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import orjson
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from app.api.auth import Caller
 from app.api.body import json_body, parse_body, schema_ref
-from app.api.errors import PROBLEM_JSON
+from app.api.deps import Caller, Store, json_response, problem_responses
 from app.api.examples import PLAN_EXAMPLE
-from app.api.mapping import (
-    agenda_wire,
-    document_of,
-    event_from,
-    event_problems,
-    interview_wire,
-    plan_wire,
-    summary_wire,
-)
-from app.api.schemas import InterviewFields, PlanOut, PlanRequest, Problem
-from app.api.schemas_interviews import (
+from app.api.mapping import agenda_wire, interview_wire, plan_wire, summary_wire
+from app.api.schemas import PlanOut, PlanRequest
+from app.api.schemas.interviews import (
     AgendaPage,
     EventCreate,
     InterviewOut,
@@ -43,30 +33,14 @@ from app.api.schemas_interviews import (
     QueryDay,
     QueryMoment,
 )
-from app.domain.errors import InvalidFacts
 from app.services.calendar_export import plan_ics
+from app.services.document.codec import event_from
 from app.services.errors import NotFound
-from app.services.interviews import (
-    Idempotency,
-    InterviewStore,
-    ListFilter,
-    Reply,
-    StoredInterview,
-)
-from app.services.keys import Principal
+from app.services.idempotency import Idempotency, Replay
+from app.services.interviews import Changed, ListFilter, StoredInterview
 from app.services.planning import PlannedInterview
 
 router = APIRouter(prefix="/v1", tags=["interviews"])
-
-
-def _problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """Errors beyond those of every keyed route (401, 429, 503: app.api.errors)."""
-    return {status: {"model": Problem, "content": {PROBLEM_JSON: {}}} for status in statuses}
-
-
-def _store(request: Request) -> InterviewStore:
-    store: InterviewStore = request.app.state.interviews
-    return store
 
 
 def _id(value: str) -> uuid.UUID:
@@ -77,35 +51,44 @@ def _id(value: str) -> uuid.UUID:
         raise NotFound("No interview with this id.") from None
 
 
-async def stored_plan(
-    request: Request, caller: Principal, interview_id: uuid.UUID, as_of: datetime | None
+async def _planned(
+    store: Store, caller: Caller, interview_id: str, as_of: datetime | None
 ) -> tuple[StoredInterview, PlannedInterview]:
     """The caller's stored interview and its plan as of ``as_of`` (404 for anyone else's)."""
-    store = _store(request)
     return await run_in_threadpool(
-        store.planned, account_id=caller.account_id, interview_id=interview_id, as_of=as_of
+        store.planned, account_id=caller.account_id, interview_id=_id(interview_id), as_of=as_of
     )
 
 
-def _respond(stored: StoredInterview, planned: PlannedInterview) -> tuple[bytes, str]:
-    return orjson.dumps(interview_wire(stored, planned)), f"/v1/interviews/{stored.id}"
+def _location(stored: StoredInterview) -> str:
+    return f"/v1/interviews/{stored.id}"
 
 
-def _reply(reply: Reply) -> Response:
-    headers = {}
-    if reply.location:
-        headers["Location"] = reply.location
-    if reply.etag:
-        headers["ETag"] = reply.etag
-    if reply.replayed:
-        headers["Idempotent-Replayed"] = "true"
+def _replay(stored: StoredInterview, planned: PlannedInterview) -> Replay:
+    """A create's answer as an Idempotency-Key's retries get it again."""
+    body = orjson.dumps(interview_wire(stored, planned))
+    return Replay(201, body, _location(stored), stored.etag)
+
+
+def _changed(changed: Changed, status: int) -> Response:
+    """A changed interview with its plan; ``Location`` and ``ETag`` name it and its version."""
+    stored = changed.interview
+    return json_response(
+        interview_wire(stored, changed.planned),
+        status=status,
+        headers={"Location": _location(stored), "ETag": stored.etag},
+    )
+
+
+def _replayed(replay: Replay) -> Response:
+    headers = {"Idempotent-Replayed": "true"}
+    if replay.location:
+        headers["Location"] = replay.location
+    if replay.etag:
+        headers["ETag"] = replay.etag
     return Response(
-        reply.body, status_code=reply.status, media_type="application/json", headers=headers
+        replay.body, status_code=replay.status, media_type="application/json", headers=headers
     )
-
-
-def _json(data: Any, headers: dict[str, str] | None = None) -> Response:
-    return Response(orjson.dumps(data), media_type="application/json", headers=headers)
 
 
 def _invalid(loc: tuple[str | int, ...], message: str) -> RequestValidationError:
@@ -175,7 +158,7 @@ _INTERVIEW_EXAMPLE = {key: value for key, value in PLAN_EXAMPLE.items() if key !
             "description": "Stored. `Location` names it, `ETag` is its version.",
             "links": _INTERVIEW_LINKS,
         },
-        **_problems(400, 409, 413, 415, 422),
+        **problem_responses(400, 409, 413, 415, 422),
     },
     openapi_extra=json_body(
         PlanRequest,
@@ -187,6 +170,7 @@ _INTERVIEW_EXAMPLE = {key: value for key, value in PLAN_EXAMPLE.items() if key !
 async def create_interview(
     request: Request,
     caller: Caller,
+    store: Store,
     idempotency_key: Annotated[
         str | None,
         Header(
@@ -199,34 +183,33 @@ async def create_interview(
 ) -> Response:
     """Stores the facts and answers 201 with `Location`, `ETag`, the interview and its plan."""
     body = parse_body(PlanRequest, await request.body())
-    problems = event_problems(body.events, lambda index: ("events", index))
-    if problems:
-        raise InvalidFacts(problems)
     idempotency = None
     if idempotency_key is not None:
         canonical = orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
         idempotency = Idempotency(idempotency_key, hashlib.sha256(canonical).hexdigest())
-    reply = await run_in_threadpool(
-        _store(request).create,
+    result = await run_in_threadpool(
+        store.create,
         account_id=caller.account_id,
-        document=document_of(body),
+        fields=body,
         events=[event_from(e) for e in body.events],
         as_of=body.as_of,
         idempotency=idempotency,
-        respond=_respond,
+        replay=_replay,
     )
-    return _reply(reply)
+    if isinstance(result, Replay):
+        return _replayed(result)
+    return _changed(result, 201)
 
 
 @router.get(
     "/interviews",
     response_model=InterviewPage,
     summary="List your interviews, newest first.",
-    responses=_problems(422),
+    responses=problem_responses(422),
 )
 async def list_interviews(
-    request: Request,
     caller: Caller,
+    store: Store,
     as_of: AsOf = None,
     status: Annotated[
         str | None,
@@ -253,14 +236,14 @@ async def list_interviews(
     after = _decode_cursor(cursor)
     moment = as_of or datetime.now(UTC)
     page = await run_in_threadpool(
-        _store(request).list,
+        store.list,
         account_id=caller.account_id,
         filters=ListFilter(status, company, next_action_before),
         as_of=moment,
         after=after,
         limit=limit,
     )
-    return _json(
+    return json_response(
         {
             "items": [summary_wire(item) for item in page.items],
             "next_cursor": _encode_cursor(page.after),
@@ -275,21 +258,21 @@ async def list_interviews(
     "/interviews/{interview_id}",
     response_model=InterviewOut,
     summary="Read an interview with its current plan.",
-    responses=_problems(404, 422),
+    responses=problem_responses(404, 422),
 )
 async def get_interview(
-    request: Request, caller: Caller, interview_id: str, as_of: AsOf = None
+    caller: Caller, store: Store, interview_id: str, as_of: AsOf = None
 ) -> Response:
     """The interview's fields, events and plan; its `ETag` for a later change."""
-    stored, planned = await stored_plan(request, caller, _id(interview_id), as_of)
-    return _json(interview_wire(stored, planned), headers={"ETag": stored.etag})
+    stored, planned = await _planned(store, caller, interview_id, as_of)
+    return json_response(interview_wire(stored, planned), headers={"ETag": stored.etag})
 
 
 @router.patch(
     "/interviews/{interview_id}",
     response_model=InterviewOut,
     summary="Change an interview's facts (JSON merge patch, If-Match required).",
-    responses=_problems(400, 404, 412, 413, 415, 422, 428),
+    responses=problem_responses(400, 404, 412, 413, 415, 422, 428),
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -305,7 +288,7 @@ async def get_interview(
     },
 )
 async def update_interview(
-    request: Request, caller: Caller, interview_id: str, if_match: IfMatch = None
+    request: Request, caller: Caller, store: Store, interview_id: str, if_match: IfMatch = None
 ) -> Response:
     """Merges the patch into the stored facts; the plan moves with them. 412 if the ETag is
     stale, 428 without If-Match."""
@@ -318,52 +301,28 @@ async def update_interview(
         ) from None
     if not isinstance(patch, dict):
         raise _invalid(("body",), "must be a JSON object (an RFC 7396 merge patch)")
-
-    def revise(document: dict[str, Any]) -> dict[str, Any]:
-        merged = _merge(document, patch)
-        try:
-            fields = InterviewFields.model_validate_json(orjson.dumps(merged))
-        except ValidationError as exc:
-            errors = [{**error, "loc": ("body", *error["loc"])} for error in exc.errors()]
-            raise RequestValidationError(errors) from None
-        return document_of(fields)
-
-    reply = await run_in_threadpool(
-        _store(request).update,
+    changed = await run_in_threadpool(
+        store.update,
         account_id=caller.account_id,
         interview_id=_id(interview_id),
         if_match=if_match,
-        revise=revise,
-        respond=_respond,
+        patch=patch,
     )
-    return _reply(reply)
-
-
-def _merge(target: Any, patch: Any) -> Any:
-    """RFC 7396: objects merge key by key, null removes, anything else replaces."""
-    if not isinstance(patch, dict):
-        return patch
-    merged = dict(target) if isinstance(target, dict) else {}
-    for key, value in patch.items():
-        if value is None:
-            merged.pop(key, None)
-        else:
-            merged[key] = _merge(merged.get(key), value)
-    return merged
+    return _changed(changed, 200)
 
 
 @router.delete(
     "/interviews/{interview_id}",
     status_code=204,
     summary="Delete an interview and its events.",
-    responses=_problems(404, 412),
+    responses=problem_responses(404, 412),
 )
 async def delete_interview(
-    request: Request, caller: Caller, interview_id: str, if_match: IfMatch = None
+    caller: Caller, store: Store, interview_id: str, if_match: IfMatch = None
 ) -> Response:
     """Deletes it for good; with If-Match, only if it did not change since."""
     await run_in_threadpool(
-        _store(request).delete,
+        store.delete,
         account_id=caller.account_id,
         interview_id=_id(interview_id),
         if_match=if_match,
@@ -376,7 +335,7 @@ async def delete_interview(
     status_code=201,
     response_model=InterviewOut,
     summary="Log what happened; answers with the interview and its moved plan.",
-    responses=_problems(400, 404, 413, 415, 422),
+    responses=problem_responses(400, 404, 413, 415, 422),
     openapi_extra=json_body(
         EventCreate,
         description="A sent message, a call, a reply or a withdrawal.",
@@ -387,36 +346,29 @@ async def delete_interview(
         },
     ),
 )
-async def add_event(request: Request, caller: Caller, interview_id: str) -> Response:
+async def add_event(request: Request, caller: Caller, store: Store, interview_id: str) -> Response:
     """A logged message restarts the clock from the day it really went out; a reply closes
     the plan or, with a new date, starts a new wait; a withdrawal closes it."""
     ident = _id(interview_id)
     body = parse_body(EventCreate, await request.body())
-    problems = event_problems([body], lambda _: ())
-    if problems:
-        raise InvalidFacts(problems)
-    reply = await run_in_threadpool(
-        _store(request).add_event,
-        account_id=caller.account_id,
-        interview_id=ident,
-        event=event_from(body),
-        respond=_respond,
+    changed = await run_in_threadpool(
+        store.add_event, account_id=caller.account_id, interview_id=ident, event=event_from(body)
     )
-    return _reply(reply)
+    return _changed(changed, 201)
 
 
 @router.get(
     "/interviews/{interview_id}/plan",
     response_model=PlanOut,
     summary="The interview's plan as of a moment.",
-    responses=_problems(404, 422),
+    responses=problem_responses(404, 422),
 )
 async def get_interview_plan(
-    request: Request, caller: Caller, interview_id: str, as_of: AsOf = None
+    caller: Caller, store: Store, interview_id: str, as_of: AsOf = None
 ) -> Response:
     """The plan from the stored facts and events, as of `as_of` (default now)."""
-    stored, planned = await stored_plan(request, caller, _id(interview_id), as_of)
-    return _json(plan_wire(planned), headers={"ETag": stored.etag})
+    stored, planned = await _planned(store, caller, interview_id, as_of)
+    return json_response(plan_wire(planned), headers={"ETag": stored.etag})
 
 
 @router.get(
@@ -429,14 +381,14 @@ async def get_interview_plan(
             "UIDs stay the same while the facts do, so a calendar updates its events.",
             "content": {"text/calendar": {"schema": {"type": "string"}}},
         },
-        **_problems(404, 422),
+        **problem_responses(404, 422),
     },
 )
 async def get_interview_plan_ics(
-    request: Request, caller: Caller, interview_id: str, as_of: AsOf = None
+    caller: Caller, store: Store, interview_id: str, as_of: AsOf = None
 ) -> Response:
     """Subscribe to it or import it: what to send to whom, when, and the message itself."""
-    stored, planned = await stored_plan(request, caller, _id(interview_id), as_of)
+    stored, planned = await _planned(store, caller, interview_id, as_of)
     facts = stored.facts
     body = plan_ics(
         planned,
@@ -462,11 +414,11 @@ async def get_interview_plan_ics(
     "/agenda",
     response_model=AgendaPage,
     summary="What to do across your interviews: due, overdue, or in a date range.",
-    responses=_problems(422),
+    responses=problem_responses(422),
 )
 async def get_agenda(
-    request: Request,
     caller: Caller,
+    store: Store,
     as_of: AsOf = None,
     start: Annotated[
         QueryDay | None,
@@ -490,7 +442,7 @@ async def get_agenda(
     after = _decode_cursor(cursor)
     moment = as_of or datetime.now(UTC)
     page = await run_in_threadpool(
-        _store(request).agenda,
+        store.agenda,
         account_id=caller.account_id,
         as_of=moment,
         start=start,
@@ -498,7 +450,7 @@ async def get_agenda(
         after=after,
         limit=limit,
     )
-    return _json(
+    return json_response(
         {
             "as_of": moment.replace(microsecond=0),
             "items": [agenda_wire(entry) for entry in page.items],

@@ -10,51 +10,35 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.api.body import json_body, parse_body
-from app.api.errors import PROBLEM_JSON
+from app.api.deps import AppSettings, json_response, problem_responses
 from app.api.examples import PLAN_EXAMPLE
-from app.api.mapping import facts_from, overrides_from, plan_wire, policy_wire
-from app.api.schemas import (
-    ParameterSource,
-    PlanOut,
-    PlanRequest,
-    PoliciesOut,
-    Problem,
-)
+from app.api.mapping import plan_wire, policy_wire
+from app.api.schemas import ParameterSource, PlanOut, PlanRequest, PoliciesOut
 from app.domain.policies import PARAMETER_SOURCES, POLICIES
 from app.domain.rules import sources_of
-from app.services.planning import plan_interview, resolve_policy
+from app.services.document.codec import facts_from, policy_of
+from app.services.planning import plan_interview
 
 router = APIRouter(prefix="/v1", tags=["plans"])
-
-
-def _problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    return {status: {"model": Problem, "content": {PROBLEM_JSON: {}}} for status in statuses}
-
-
-def _json(data: Any) -> Response:
-    return Response(orjson.dumps(data), media_type="application/json")
 
 
 @router.post(
     "/plans",
     response_model=PlanOut,
     summary="Plan the follow-up for one interview.",
-    responses=_problems(400, 413, 415, 422),
+    responses=problem_responses(400, 413, 415, 422),
     openapi_extra=json_body(
         PlanRequest, description="The facts of one interview.", example=PLAN_EXAMPLE
     ),
 )
-async def create_plan(request: Request) -> Response:
+async def create_plan(request: Request, settings: AppSettings) -> Response:
     """Interview facts in; the plan, its reasons and ready-to-send messages out. Stateless."""
     body = parse_body(PlanRequest, await request.body())
-    settings = request.app.state.settings
     facts = facts_from(body, default_country=settings.default_country, events=body.events)
     planned = plan_interview(
-        facts=facts,
-        policy=resolve_policy(body.policy, overrides_from(body)),
-        as_of=body.as_of or datetime.now(UTC),
+        facts=facts, policy=policy_of(body), as_of=body.as_of or datetime.now(UTC)
     )
-    return _json(plan_wire(planned))
+    return json_response(plan_wire(planned))
 
 
 def _policies() -> dict[str, Any]:

@@ -9,16 +9,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
-from app.api.schemas import (
-    Day,
-    EventIn,
-    InterviewFields,
-    Moment,
-    NextActionOut,
-    PlanOut,
-    StepOut,
-)
+from app.api.schemas.plans import NextActionOut, PlanOut, StepOut
 from app.domain.model import EventType, PlanStatus, ReplyOutcome
+from app.services.document.fields import Day, EventIn, InterviewFields, Moment
 
 _RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

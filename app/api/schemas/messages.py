@@ -8,9 +8,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from app.api.schemas import Moment
 from app.domain.model import StepKind
 from app.messages.checks import PENALTY, Severity
+from app.services.document.fields import Moment
 
 ShortName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 _PENALTIES = ", ".join(f"{severity.value} {points}" for severity, points in PENALTY.items())

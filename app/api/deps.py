@@ -1,0 +1,53 @@
+"""What routes depend on, as ``Annotated`` aliases, and the one way to answer in JSON.
+
+A route declares ``store: Store``, ``settings: AppSettings`` or ``caller: Caller`` and gets the
+process's interview store, its settings or the authenticated principal; errors are raised and
+turned into problem documents by :mod:`app.api.errors`, whose statuses a route documents with
+:func:`problem_responses`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, Any
+
+import orjson
+from fastapi import Depends, Request
+from starlette.responses import Response
+
+from app.api.auth import Caller
+from app.api.errors import PROBLEM_JSON
+from app.api.schemas import Problem
+from app.services.interviews import InterviewStore
+from app.settings import Settings
+
+__all__ = ["AppSettings", "Caller", "Store", "json_response", "problem_responses"]
+
+
+def _store(request: Request) -> InterviewStore:
+    store: InterviewStore = request.app.state.interviews
+    return store
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+Store = Annotated[InterviewStore, Depends(_store)]
+AppSettings = Annotated[Settings, Depends(_settings)]
+
+
+def json_response(
+    data: Any, *, status: int = 200, headers: Mapping[str, str] | None = None
+) -> Response:
+    """``data`` as JSON (orjson writes dates, enums and UUIDs as the contract says)."""
+    return Response(
+        orjson.dumps(data), status_code=status, media_type="application/json", headers=headers
+    )
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI ``responses`` for errors a route answers beyond those of every keyed route
+    (:func:`app.api.errors.document_problems` adds 401, 429 and 503 to all of those)."""
+    return {status: {"model": Problem, "content": {PROBLEM_JSON: {}}} for status in statuses}

@@ -1,0 +1,102 @@
+"""Rows to domain values and back: events, and the plan's columns kept with an interview.
+
+The interview's document is read by the service's codec (:mod:`app.services.document`); what
+is here needs only the domain.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from app.db.models import InterviewEvent
+from app.domain.model import (
+    Event,
+    EventType,
+    Plan,
+    PlanStatus,
+    ReplyOutcome,
+    StepKind,
+    StepStatus,
+)
+
+#: Steps still to do: the stored next action is the earliest of their windows.
+PENDING = frozenset({StepStatus.DUE, StepStatus.OVERDUE, StepStatus.UPCOMING, StepStatus.WAITING})
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedEvent:
+    """An event as stored: its place in the interview's log and when it was logged."""
+
+    seq: int
+    event: Event
+    recorded_at: datetime
+
+
+def recorded(row: InterviewEvent) -> RecordedEvent:
+    """An event row read back, at the offset it was logged with."""
+    offset = timezone(timedelta(minutes=row.at_offset_minutes))
+    return RecordedEvent(
+        seq=row.seq,
+        event=Event(
+            type=EventType(row.type),
+            at=row.at.astimezone(offset),
+            contact_email=row.contact_email,
+            outcome=ReplyOutcome(row.outcome) if row.outcome else None,
+            new_deadline=row.new_deadline,
+            timeline_text=row.timeline_text,
+            note=row.note,
+        ),
+        recorded_at=row.created_at,
+    )
+
+
+def event_row(interview_id: uuid.UUID, seq: int, event: Event) -> InterviewEvent:
+    """The row for an interview's ``seq``-th event; the offset is kept to read it back as sent."""
+    offset = event.at.utcoffset() or timedelta(0)
+    return InterviewEvent(
+        interview_id=interview_id,
+        seq=seq,
+        type=event.type.value,
+        at=event.at,
+        at_offset_minutes=int(offset.total_seconds() // 60),
+        contact_email=event.contact_email,
+        outcome=event.outcome.value if event.outcome else None,
+        new_deadline=event.new_deadline,
+        timeline_text=event.timeline_text,
+        note=event.note,
+    )
+
+
+def columns(plan: Plan, events: Sequence[Event]) -> dict[str, datetime | None]:
+    """The stored columns that the list filters and the agenda read (:mod:`app.db.models`).
+
+    ``plan`` must be planned as of the moment of the write. The first step still to do opens
+    at a moment fixed by the facts and the events alone (only steps blocked behind it move
+    with "now"), so the column stays right as time passes, until the next change rewrites it.
+    """
+    if plan.status is PlanStatus.CLOSED:
+        closing = [
+            e.at for e in events if e.type in (EventType.REPLY_RECEIVED, EventType.WITHDRAWN)
+        ]
+        return {
+            "next_action_at": None,
+            "moves_on_at": None,
+            "closed_at": max(closing) if closing else plan.as_of,
+        }
+    pending = [s for s in plan.steps if s.status in PENDING]
+    last = plan.steps[-1] if plan.steps else None
+    moves_on = (
+        last.window.earliest
+        if last is not None
+        and last.kind is StepKind.MOVE_ON
+        and last.status is not StepStatus.WAITING
+        else None
+    )
+    return {
+        "next_action_at": min((s.window.earliest for s in pending), default=None),
+        "moves_on_at": moves_on,
+        "closed_at": None,
+    }

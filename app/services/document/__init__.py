@@ -1,0 +1,1 @@
+"""The stored-interview document: its models (:mod:`.fields`) and its codec (:mod:`.codec`)."""
