@@ -14,8 +14,11 @@ The checks, by module:
   title, a specific point (thank-you), the interview's day (follow-ups), a signature with the
   full name, a subject (email) that is not too long, the word budget, a voicemail's name and
   number said twice; a repeated word; and a draft for a step with nothing to send.
-- ``spelling``: words the ``pyspellchecker`` dictionary does not know, with names, the
-  context, addresses and acronyms left alone.
+- ``grammar``: what a composer gets wrong pasting free text into a frame: a clause or a
+  verb where a noun belongs, "a" or "an" against the next word's sound, a sentence opening
+  like the one before it, a greeting with the full name.
+- ``spelling``: words the ``pyspellchecker`` dictionary and the workplace word lists do not
+  know, with names, the context, addresses and acronyms left alone.
 - ``timing``: for a stored interview, a message too soon or one too many
   (:func:`timing_findings`, given the plan).
 
@@ -27,7 +30,7 @@ from __future__ import annotations
 import re
 
 from app.domain.model import Channel
-from app.messages.checks import content
+from app.messages.checks import content, grammar
 from app.messages.checks.model import (
     PENALTY,
     CheckResult,
@@ -110,12 +113,16 @@ def check_message(draft: Draft) -> CheckResult:
     for part, text in parts:
         findings.extend(phrase_findings(draft.kind, part, text))
         findings.extend(content.repeated_words(part, text))
+        findings.extend(grammar.clause_as_noun(part, text))
+        findings.extend(grammar.articles(part, text))
         findings.extend(spelling_findings(part, text, allowed))
+    findings.extend(grammar.repeated_openings("body", draft.body))
     words = word_count(draft.body)
     for check in (
         content.nothing_to_send,
         content.subject,
         content.greeting,
+        grammar.full_name_greeting,
         content.job_title,
         content.specific_point,
         content.interview_date,

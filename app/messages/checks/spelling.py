@@ -4,8 +4,10 @@ Tolerant by design: a draft is full of words no dictionary holds. Left alone are
 addresses, URLs and domains, anything with a digit, acronyms (``SQL``), words with inner
 capitals (``JavaScript``), capitalised words except where a sentence starts with one and
 goes on in lower case (names, places, products), abbreviations (``ext. 12``), words of the
-draft's context (names, the company, the job title), and British spellings whose American
-form is known (``colour``).
+draft's context (names, the company, the job title), British spellings whose American
+form is known (``colour``), the workplace words of the lists in ``data/`` (``app``,
+``onboarding``, ``Kubernetes``; each file names its source), and chat words such as ``btw``,
+which the casual-wording check reports instead.
 """
 
 from __future__ import annotations
@@ -13,10 +15,18 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 from functools import lru_cache
+from pathlib import Path
 
 from spellchecker import SpellChecker
 
 from app.messages.checks.model import Check, Finding, Part, Severity, Span
+from app.messages.checks.phrases import CASUAL_WORDS
+
+#: Word lists a dictionary of general English lacks, one lower-case word a line, ``#`` notes.
+WORD_LISTS = (
+    Path(__file__).parent / "data" / "software-terms.txt",
+    Path(__file__).parent / "data" / "workplace-terms.txt",
+)
 
 SPELLING = Check("C-SPELLING", Severity.WARNING, ("R13",), (0, 4))
 #: At most this many spelling findings per part of a draft.
@@ -67,9 +77,24 @@ def spell_checker() -> SpellChecker:
     """The checker, built once (its dictionary takes about 0.15 s to load).
 
     ``distance=1`` keeps a suggestion to one edit: a couple of milliseconds a word
-    rather than tens of milliseconds for two.
+    rather than tens of milliseconds for two. The workplace word lists join its dictionary,
+    so a suggestion may be one of them too.
     """
-    return SpellChecker(distance=1)
+    checker = SpellChecker(distance=1)
+    checker.word_frequency.load_words(workplace_words())
+    return checker
+
+
+@lru_cache(maxsize=1)
+def workplace_words() -> frozenset[str]:
+    """The words of :data:`WORD_LISTS` and the chat words left to the casual-wording check."""
+    words = {
+        line.strip()
+        for path in WORD_LISTS
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    return frozenset(words | set(CASUAL_WORDS))
 
 
 def _dictionary() -> Collection[str]:
