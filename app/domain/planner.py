@@ -86,6 +86,18 @@ class _Cycle:
     messages: list[Event] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class _Timing:
+    """When a status follow-up goes and why: its business days, reason and rules."""
+
+    first: date
+    last: date
+    why: str
+    rules: tuple[str, ...]
+    #: R12: the message mentions the other process that is moving faster.
+    mentions_competing: bool = False
+
+
 @dataclass(slots=True)
 class _History:
     """What the events say, read in time order."""
@@ -360,12 +372,37 @@ class _Planner:
             )
 
     def cycle_steps(self, cycle: _Cycle, thank_yous: list[Step]) -> list[Step]:
-        policy, primary = self.policy, self.primary
-        zone = self.zone(primary)
+        """One wait's steps: the follow-up, the final one, an escalation, then move on."""
         suffix = "" if cycle.number == 1 else f"-{cycle.number}"
-        steps: list[Step] = []
+        follow_up = self.follow_up_step(cycle, thank_yous, suffix)
+        steps = [follow_up]
+        last_message = follow_up
+        final = self.final_step(cycle, follow_up, suffix)
+        if final is not None:
+            steps.append(final)
+            last_message = final
+            escalation = self.escalation(final, cycle.messages, suffix)
+            if escalation is not None:
+                steps.append(escalation)
+                if escalation.status is not StepStatus.SKIPPED:
+                    last_message = escalation
+        # Every logged message that no step of the plan accounts for is one too many.
+        messages = cycle.messages
+        accounted = sum(1 for step in steps if step.done_at is not None)
+        if len(messages) > accounted:
+            self.warn(
+                "too_many_follow_ups",
+                f"{len(messages)} status messages were logged where the plan has room for "
+                f"{accounted}; further messages can hurt more than help (R9, R13).",
+            )
+        self.check_spacing(messages)
+        steps.append(self.move_on(cycle, last_message, steps, suffix))
+        return steps
 
-        # Follow-up: R6 after a deadline, R7 without one; never before the thank-yous (R5).
+    def follow_up_timing(self, cycle: _Cycle, thank_yous: list[Step]) -> _Timing:
+        """R6 after a deadline, R7 without one; never before the thank-yous (R5); before a
+        faster process's date (R12)."""
+        policy, primary = self.policy, self.primary
         deadline = cycle.reading.deadline
         if deadline is not None:
             first, last = self.after(deadline, policy.follow_up_after_deadline)
@@ -387,27 +424,35 @@ class _Planner:
                 f"before asking {primary.name} for an update"
             )
         # R5: never before the business day after the last thank-you (sent or planned).
+        zone = self.zone(primary)
         thank_you_day = max((self.local_day(s.send_at, zone) for s in thank_yous), default=None)
         floor = self.calendar.business_day_after(thank_you_day or cycle.anchor_day, 1)
         if first < floor:
             first, last = floor, max(last, floor)
             why += ", and not before the business day after your thank-you"
-        first, last, why, rules, mention = self.competing(cycle, first, last, floor, why, rules)
+        return self.competing(cycle, _Timing(first, last, why, rules), floor)
+
+    def follow_up_step(self, cycle: _Cycle, thank_yous: list[Step], suffix: str) -> Step:
+        """R8: the status follow-up to the primary contact (R15), by their channel (R4)."""
+        primary = self.primary
+        zone = self.zone(primary)
+        timing = self.follow_up_timing(cycle, thank_yous)
+        why, rules = timing.why, timing.rules
         channel = self.channel_for(primary)
         if channel is Channel.PHONE:
             rules = (*rules, "R4")
             why += " by phone, as they asked, leaving your number twice"
-        window = self.business_days(first, last, zone)
+        window = self.business_days(timing.first, timing.last, zone)
         messages = cycle.messages
         done_at = messages[0].at if messages else None
         blocked = any(s.done_at is None for s in thank_yous)
         if done_at is not None:
             sent_day = done_at.astimezone(zone).date()
-            if sent_day < first:
+            if sent_day < timing.first:
                 self.warn(
                     "follow_up_too_soon",
                     f"The follow-up went on {format_day(sent_day)}, before "
-                    f"{format_day(first)}, when it was due; wait the full time for the "
+                    f"{format_day(timing.first)}, when it was due; wait the full time for the "
                     "next one (R13).",
                 )
             if any(s.done_at is None or s.done_at > done_at for s in thank_yous):
@@ -415,7 +460,7 @@ class _Planner:
                     "follow_up_before_thank_you",
                     "A status follow-up went before the thank-you (R5).",
                 )
-        follow_up = Step(
+        return Step(
             id=f"follow_up{suffix}",
             kind=StepKind.FOLLOW_UP,
             channel=channel,
@@ -427,67 +472,43 @@ class _Planner:
             rules=rules,
             sources=sources_of(rules),
             done_at=done_at,
-            mentions_competing_process=mention,
+            mentions_competing_process=timing.mentions_competing,
         )
-        steps.append(follow_up)
-        last_message = follow_up
 
-        # R9: one final, briefer message if the follow-up goes unanswered.
-        if policy.final_follow_up_after is not None:
-            first, last = self.after(
-                self.local_day(follow_up.send_at, zone), policy.final_follow_up_after
-            )
-            window = self.business_days(first, last, zone)
-            done_at = messages[1].at if len(messages) > 1 else None
-            final_rules = ("R9", "R13")
-            final = Step(
-                id=f"final_follow_up{suffix}",
-                kind=StepKind.FINAL_FOLLOW_UP,
-                channel=channel,
-                to=(primary,),
-                window=window,
-                send_at=self.send_at(window, zone, done_at),
-                status=self.status(
-                    done_at=done_at, blocked=follow_up.done_at is None, window=window
-                ),
-                condition="no_reply",
-                rationale=(
-                    f"If {primary.name} has not replied about "
-                    f"{policy.final_follow_up_after.first} business days after the "
-                    "follow-up, send one final, briefer message; then stop."
-                ),
-                rules=final_rules,
-                sources=sources_of(final_rules),
-                done_at=done_at,
-            )
-            steps.append(final)
-            last_message = final
-            escalation = self.escalation(final, messages, suffix)
-            if escalation is not None:
-                steps.append(escalation)
-                if escalation.status is not StepStatus.SKIPPED:
-                    last_message = escalation
-        # Every logged message that no step of the plan accounts for is one too many.
-        accounted = sum(1 for step in steps if step.done_at is not None)
-        if len(messages) > accounted:
-            self.warn(
-                "too_many_follow_ups",
-                f"{len(messages)} status messages were logged where the plan has room for "
-                f"{accounted}; further messages can hurt more than help (R9, R13).",
-            )
-        self.check_spacing(messages)
-        steps.append(self.move_on(cycle, last_message, steps, suffix))
-        return steps
+    def final_step(self, cycle: _Cycle, follow_up: Step, suffix: str) -> Step | None:
+        """R9: one final, briefer message if the follow-up goes unanswered (None when the
+        policy has no final follow-up)."""
+        policy, primary = self.policy, self.primary
+        if policy.final_follow_up_after is None:
+            return None
+        zone = self.zone(primary)
+        first, last = self.after(
+            self.local_day(follow_up.send_at, zone), policy.final_follow_up_after
+        )
+        window = self.business_days(first, last, zone)
+        messages = cycle.messages
+        done_at = messages[1].at if len(messages) > 1 else None
+        rules = ("R9", "R13")
+        return Step(
+            id=f"final_follow_up{suffix}",
+            kind=StepKind.FINAL_FOLLOW_UP,
+            channel=follow_up.channel,
+            to=(primary,),
+            window=window,
+            send_at=self.send_at(window, zone, done_at),
+            status=self.status(done_at=done_at, blocked=follow_up.done_at is None, window=window),
+            condition="no_reply",
+            rationale=(
+                f"If {primary.name} has not replied about "
+                f"{policy.final_follow_up_after.first} business days after the "
+                "follow-up, send one final, briefer message; then stop."
+            ),
+            rules=rules,
+            sources=sources_of(rules),
+            done_at=done_at,
+        )
 
-    def competing(
-        self,
-        cycle: _Cycle,
-        first: date,
-        last: date,
-        floor: date,
-        why: str,
-        rules: tuple[str, ...],
-    ) -> tuple[date, date, str, tuple[str, ...], bool]:
+    def competing(self, cycle: _Cycle, timing: _Timing, floor: date) -> _Timing:
         """R12: a faster process pulls the follow-up before its date, and is mentioned.
 
         A window that starts before the other date keeps its start and ends before that date;
@@ -496,7 +517,7 @@ class _Planner:
         """
         competing = self.facts.competing_deadline
         if competing is None:
-            return first, last, why, rules, False
+            return timing
         if competing.on <= cycle.anchor_day:
             if cycle.number == 1:
                 self.warn(
@@ -504,10 +525,15 @@ class _Planner:
                     f"The other process's date, {format_day(competing.on)}, is not after "
                     "the interview, so the plan does not mention it.",
                 )
-            return first, last, why, rules, False
-        if first < competing.on:
+            return timing
+        if timing.first < competing.on:
             before = self.calendar.business_day_after(competing.on, -1)
-            return first, max(first, min(last, before)), why, (*rules, "R12"), True
+            return replace(
+                timing,
+                last=max(timing.first, min(timing.last, before)),
+                rules=(*timing.rules, "R12"),
+                mentions_competing=True,
+            )
         last = max(floor, self.calendar.business_day_after(competing.on, -1))
         first = max(floor, self.calendar.business_day_after(competing.on, -3))
         other = f" at {competing.company}" if competing.company else ""
@@ -521,7 +547,8 @@ class _Planner:
                 f"The other process's date, {format_day(competing.on)}, leaves no business "
                 "day to ask first; ask as soon as you can.",
             )
-        return first, last, why, tuple(r for r in rules if r not in ("R6", "R7")) + ("R12",), True
+        rules = tuple(r for r in timing.rules if r not in ("R6", "R7")) + ("R12",)
+        return _Timing(first, last, why, rules, mentions_competing=True)
 
     def escalation(self, final: Step, messages: list[Event], suffix: str) -> Step | None:
         """R10: after two unanswered messages to a recruiter, the hiring manager, once."""
