@@ -94,6 +94,12 @@ class BusinessCalendar:
         name = self._holidays.get(day)
         return str(name) if name else "weekend"
 
+    def holidays_in(self, year: int) -> tuple[tuple[date, str], ...]:
+        """The holidays of ``year`` as the ``holidays`` package names them, in date order."""
+        # Asking about a date makes the library populate that year.
+        _ = date(year, 1, 1) in self._holidays
+        return tuple(sorted((d, str(n)) for d, n in self._holidays.items() if d.year == year))
+
     def week_of(self, day: date, weeks_ahead: int = 0) -> tuple[date, date]:
         """First and last calendar day of the week holding ``day``, in this country's week.
 

@@ -1,15 +1,24 @@
-"""Reads what the interviewer said about the decision (SPEC.md section 4) into a deadline.
+"""Reads what the interviewer said about the decision into a deadline (the timeline phrases of
+the specification), from a phrase or from a whole recruiter e-mail.
 
-Each phrase rule is a pattern and a resolver; every rule runs over the text and the best match
-wins: an explicit date over a relative phrase, then the longest match, then the earliest.
-Text no rule reads gives no deadline; the planner then warns ``timeline_unrecognized``.
+The reader finds every date expression in the text, resolves each against the interview's day
+and the hiring team's calendar, and then decides, sentence by sentence, which of them speak of
+the decision (deciding, answering, getting back, hearing, next steps) and which are something
+else: the interview, an e-mail header, a start date, a contract length, a work pattern, an
+absence, a past duration, a date already past. Of the decision dates it takes the latest, so
+a modifier never beats its day ("close of business on Friday" is Friday), and ranges and
+alternatives take their later bound ("by Friday, or Monday at the latest" is Monday). A wrong
+date is worse than none: following up on or before the promised day is the first mistake the
+seeds warn about (000, 003; R6, R13), so every choice here leans later, never earlier.
+
+Text no rule reads gives no deadline; the planner then warns ``timeline_unrecognized`` (R7).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -17,7 +26,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekday as relative_weekday
 
 from app.domain.calendar import BusinessCalendar
-from app.domain.model import DecisionTimeline, TimelineReading, TimelineSource
+from app.domain.model import DecisionTimeline, SetAside, TimelineReading, TimelineSource
 
 MONTHS = {
     "jan": 1,
@@ -51,6 +60,10 @@ NUMBER_WORDS = {
     "twelve": 12,
     "couple": 2,
     "few": 3,
+    "several": 4,
+    "twenty-four": 24,
+    "forty-eight": 48,
+    "seventy-two": 72,
 }
 
 _MONTH = (
@@ -58,12 +71,37 @@ _MONTH = (
     r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
+_ANY_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+    r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
 _NUMBER = r"\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-_UNIT = r"(?P<unit>(?:business|working)\s+days?|days?|weeks?|months?)"
-_WEEK = r"(?:work\s*)?week"
+_UNIT = r"(?P<unit>(?:business|working|biz|bus\.?)\s+days?|days?|weeks?|wks?|months?|mos|mths?)"
+_WEEK = r"(?:work(?:ing)?\s*)?week"
+_DAY_NAME = (
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tues?|weds?|thur?s?|fri)\.?"
+)
+_ABBREVIATED = {
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "weds": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "thus": 3,
+    "fri": 4,
+}
+#: Ordinals that count something other than a day: "the 2nd round", "3rd floor".
+_NOT_A_DAY = (
+    r"(?!\s+(?:round|stage|interview|floor|time|candidate|place|step|person|choice|year"
+    r"|quarter|applicant|century|anniversary|birthday|call|meeting|one|week|month|percentile))"
+)
 
-#: Explicit dates outrank relative phrases when both appear.
+#: Explicit dates and relative phrases; kept for callers that ranked by it.
 EXPLICIT, RELATIVE = 2, 1
 
 
@@ -83,12 +121,14 @@ class PhraseRule:
     """A phrase: its pattern, its rank, how to resolve a match, and the words it needs.
 
     ``needs`` is a cheap pre-check: a rule runs only on text holding one of those words.
+    ``anchored`` rules ("the following week") count from the latest date said before them.
     """
 
     pattern: re.Pattern[str]
     rank: int
     resolve: Resolver
     needs: tuple[str, ...]
+    anchored: bool = False
 
 
 @lru_cache(maxsize=4096)
@@ -102,12 +142,18 @@ def _number(word: str) -> int:
 
 
 def _dated(year: int | None, month: int, day: int, ctx: _Context) -> date | None:
-    """A calendar date; without a year, its next occurrence on or after the interview."""
+    """A calendar date; without a year, its next occurrence on or after the interview.
+
+    A year-less date up to 60 days before the interview is the past, not next year: it is
+    returned as is, and set aside later as a date already past.
+    """
     try:
         if year is not None:
             return date(year + 2000 if year < 100 else year, month, day)
         found = date(ctx.said_on.year, month, day)
-        return found if found >= ctx.said_on else date(ctx.said_on.year + 1, month, day)
+        if found >= ctx.said_on or (ctx.said_on - found).days <= 60:
+            return found
+        return date(ctx.said_on.year + 1, month, day)
     except ValueError:
         return None
 
@@ -145,13 +191,25 @@ def _dotted(m: re.Match[str], ctx: _Context) -> Resolution | None:
     return _explicit(day, "a dotted date, day first")
 
 
+def _weekday_index(word: str) -> int:
+    word = word.rstrip(".")
+    return WEEKDAYS.index(word) if word in WEEKDAYS else _ABBREVIATED[word]
+
+
 def _weekday(m: re.Match[str], ctx: _Context) -> Resolution:
-    weekday = WEEKDAYS.index(m["weekday"])
-    if m["next"]:
+    weekday = _weekday_index(m["weekday"])
+    if m.groupdict().get("next") or m.groupdict().get("nextweek"):
         start, _ = ctx.calendar.week_of(ctx.said_on, weeks_ahead=1)
         return start + timedelta(days=(weekday - start.weekday()) % 7), "that day in the next week"
     day = ctx.said_on + relativedelta(days=+1, weekday=relative_weekday(weekday)(+1))
-    return day, "the first such day after the interview"
+    return day, _BARE_WEEKDAY
+
+
+def _following_weekday(m: re.Match[str], ctx: _Context) -> Resolution:
+    weekday = _weekday_index(m["weekday"])
+    start, _ = ctx.calendar.week_of(ctx.said_on, weeks_ahead=1)
+    day = start + timedelta(days=(weekday - start.weekday()) % 7)
+    return day, "that day in the week after"
 
 
 def _week_end(weeks_ahead: int, what: str) -> Resolver:
@@ -175,12 +233,12 @@ def _next_week_day(nth: int, what: str) -> Resolver:
 
 def _span(count: int, unit: str, ctx: _Context) -> Resolution:
     plural = "" if count == 1 else "s"
-    if unit.startswith(("business", "working")):
+    if unit.startswith(("business", "working", "biz", "bus")):
         day = ctx.calendar.business_day_after(ctx.said_on, count)
         return day, f"{count} business day{plural} after the interview"
     if unit.startswith("day"):
         return ctx.said_on + timedelta(days=count), f"{count} day{plural} after the interview"
-    if unit.startswith("week"):
+    if unit.startswith("w"):
         return ctx.said_on + timedelta(weeks=count), f"{count} week{plural} after the interview"
     return ctx.said_on + relativedelta(months=+count), f"{count} month{plural} after the interview"
 
@@ -193,6 +251,22 @@ def _range(m: re.Match[str], ctx: _Context) -> Resolution:
     later = max(_number(m["low"]), _number(m["high"]))
     day, how = _span(later, m["unit"], ctx)
     return day, f"the later bound, {how}"
+
+
+def _hours(m: re.Match[str], ctx: _Context) -> Resolution:
+    """Hours of a recruiter's clock are working hours: each 24 is one business day."""
+    hours = max(_number(m["count"]), _number(m["low"]) if m["low"] else 0)
+    days = max(1, -(-hours // 24))
+    day = ctx.calendar.business_day_after(ctx.said_on, days)
+    plural = "" if days == 1 else "s"
+    return day, f"{hours} hours, counted as {days} business day{plural} after the interview"
+
+
+def _business_days(count: int, what: str) -> Resolver:
+    def resolve(m: re.Match[str], ctx: _Context) -> Resolution:
+        return ctx.calendar.business_day_after(ctx.said_on, count), what
+
+    return resolve
 
 
 def _month_part(part: str, month_start: date, ctx: _Context) -> Resolution:
@@ -220,10 +294,18 @@ def _next_month_part(m: re.Match[str], ctx: _Context) -> Resolution:
     return _month_part(part, ctx.said_on.replace(day=1) + relativedelta(months=+1), ctx)
 
 
-def _named_month_part(m: re.Match[str], ctx: _Context) -> Resolution:
+def _month_start(m: re.Match[str], ctx: _Context) -> date:
     month = MONTHS[m["month"][:3]]
     year = ctx.said_on.year + (1 if month < ctx.said_on.month else 0)
-    return _month_part(_part(m), date(year, month, 1), ctx)
+    return date(year, month, 1)
+
+
+def _named_month_part(m: re.Match[str], ctx: _Context) -> Resolution:
+    return _month_part(_part(m), _month_start(m, ctx), ctx)
+
+
+def _in_month(m: re.Match[str], ctx: _Context) -> Resolution:
+    return _month_part("end of", _month_start(m, ctx), ctx)
 
 
 def _days_after(days: int, what: str) -> Resolver:
@@ -233,16 +315,99 @@ def _days_after(days: int, what: str) -> Resolver:
     return resolve
 
 
-def _rule(pattern: str, rank: int, resolve: Resolver, needs: tuple[str, ...]) -> PhraseRule:
-    return PhraseRule(re.compile(pattern), rank, resolve, needs)
+def _ordinal_day(m: re.Match[str], ctx: _Context) -> Resolution | None:
+    """ "The 15th": the next 15th on or after the interview."""
+    wanted = int(m["day"])
+    month_start = ctx.said_on.replace(day=1)
+    for ahead in range(3):
+        first = month_start + relativedelta(months=+ahead)
+        try:
+            day = first.replace(day=wanted)
+        except ValueError:
+            continue
+        if day >= ctx.said_on:
+            return day, "the next such day of a month on or after the interview"
+    return None
+
+
+def _week_commencing(m: re.Match[str], ctx: _Context) -> Resolution | None:
+    if m.groupdict().get("month"):
+        start = _dated(_year(m), MONTHS[m["month"][:3]], int(m["day"]), ctx)
+    else:
+        first, second = int(m["first"]), int(m["second"])
+        day, month = (first, second) if ctx.day_first else (second, first)
+        start = _dated(None, month, day, ctx)
+    if start is None:
+        return None
+    first_day, last_day = ctx.calendar.week_of(start)
+    return ctx.calendar.last_business_day_between(first_day, last_day), (
+        f"the last business day of the week of {format_day(start)}"
+    )
+
+
+def _quarter_end(year: int, quarter: int, ctx: _Context, part: str | None = None) -> Resolution:
+    first = date(year, 3 * quarter - 2, 1)
+    if part in ("early", "beginning of", "start of"):
+        last = first + relativedelta(day=31)
+    elif part in ("mid", "middle of"):
+        last = first + relativedelta(months=+1, day=31)
+    else:
+        last = first + relativedelta(months=+2, day=31)
+    day = ctx.calendar.last_business_day_between(first, last)
+    return day, f"the last business day by {format_day(last)}, in Q{quarter} {year}"
+
+
+def _quarter(m: re.Match[str], ctx: _Context) -> Resolution:
+    current = (ctx.said_on.month - 1) // 3 + 1
+    year = ctx.said_on.year
+    if m["q"]:
+        quarter = int(m["q"])
+    elif m["ordinal"]:
+        quarter = ("first", "second", "third", "fourth").index(m["ordinal"]) + 1
+    else:
+        quarter = current + (1 if m["which"] == "next" else 0)
+        if quarter == 5:
+            quarter, year = 1, year + 1
+    if (quarter, year) < (current, ctx.said_on.year):
+        year += 1
+    if m["qyear"]:
+        year = int(m["qyear"])
+    part = " ".join(m["part"].split()).removeprefix("the ") if m["part"] else None
+    return _quarter_end(year, quarter, ctx, part)
+
+
+def _year_end(m: re.Match[str], ctx: _Context) -> Resolution:
+    year = int(m["y"]) if m["y"] else ctx.said_on.year
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    return ctx.calendar.last_business_day_between(first, last), f"the last business day of {year}"
+
+
+def _early_next_year(m: re.Match[str], ctx: _Context) -> Resolution:
+    first = date(ctx.said_on.year + 1, 1, 1)
+    return ctx.calendar.last_business_day_between(first, first + relativedelta(day=31)), (
+        f"the last business day of January {first.year}"
+    )
+
+
+def _rule(
+    pattern: str,
+    rank: int,
+    resolve: Resolver,
+    needs: tuple[str, ...],
+    anchored: bool = False,
+) -> PhraseRule:
+    return PhraseRule(re.compile(pattern), rank, resolve, needs, anchored)
 
 
 _DIGITS = tuple("0123456789")
 _MONTH_WORDS = tuple(MONTHS)
-_UNITS = ("day", "week", "month")
+_UNITS = ("day", "week", "wk", "month", "mo", "mth")
 
 
 _PART = r"(?P<part>early|beginning\s+of|start\s+of|mid|middle\s+of|(?:the\s+)?end\s+of|late)"
+_FRACTION_AFTER = (
+    r"(?!\s*(?:of|days?|hours?|time|miles?|way|rd|th|split|pay|salary|weeks?|months?)\b)"
+)
 
 PHRASE_RULES: tuple[PhraseRule, ...] = (
     _rule(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b", EXPLICIT, _iso, ("-",)),
@@ -256,7 +421,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         _MONTH_WORDS,
     ),
     _rule(
-        r"(?<![\d/.])(?P<first>\d{1,2})/(?P<second>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])",
+        r"(?<![\d/.])(?!24/7)(?P<first>\d{1,2})/(?P<second>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?"
+        rf"(?![\d/]){_FRACTION_AFTER}",
         EXPLICIT,
         _numeric,
         ("/",),
@@ -268,22 +434,72 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         (".",),
     ),
     _rule(
-        rf"\b(?:(?P<next>next)\s+|(?:this\s+)?(?:coming\s+)?)(?P<weekday>{'|'.join(WEEKDAYS)})\b",
-        RELATIVE,
-        _weekday,
-        ("day",),
+        rf"\b(?:w/c|week\s+(?:commencing|beginning|starting|of))\s+(?:monday,?\s+)?(?:the\s+)?"
+        rf"(?:(?P<day>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH}{_YEAR}"
+        r"|(?P<first>\d{1,2})/(?P<second>\d{1,2}))\b",
+        EXPLICIT,
+        _week_commencing,
+        ("w/c", "week"),
     ),
     _rule(
-        rf"\bend\s+of\s+(?:the\s+|this\s+)?{_WEEK}\b|\b(?:later\s+)?this\s+{_WEEK}\b",
+        rf"\b(?:w/c|week\s+(?:commencing|beginning|starting|of))\s+(?:monday,?\s+)?"
+        rf"{_MONTH}\s+(?P<day>\d{{1,2}}){_ORDINAL}\b{_YEAR}",
+        EXPLICIT,
+        _week_commencing,
+        ("w/c", "week"),
+    ),
+    _rule(
+        rf"\b(?:the\s+)?(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_ANY_MONTH}){_NOT_A_DAY}",
+        RELATIVE,
+        _ordinal_day,
+        ("st", "nd", "rd", "th"),
+    ),
+    _rule(
+        rf"\b(?:(?P<next>next)\s+|(?:this\s+)?(?:coming\s+)?){_DAY_NAME}"
+        rf"(?:\s+(?:of\s+)?(?P<nextweek>next\s+week))?(?!\w)",
+        RELATIVE,
+        _weekday,
+        ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
+    ),
+    _rule(
+        rf"\b(?:the\s+)?following\s+{_DAY_NAME}(?!\w)",
+        RELATIVE,
+        _following_weekday,
+        ("following",),
+        anchored=True,
+    ),
+    _rule(
+        rf"\b{_DAY_NAME}\s+(?:of\s+)?the\s+following\s+week\b",
+        RELATIVE,
+        _following_weekday,
+        ("following",),
+        anchored=True,
+    ),
+    _rule(
+        rf"\b(?:end\s+of\s+(?:the\s+|this\s+)?{_WEEK}|(?:later\s+)?this\s+{_WEEK}"
+        r"|eow|within\s+the\s+week|(?:the\s+)?week'?s\s+end|(?:before|by)\s+the\s+weekend)\b",
         RELATIVE,
         _week_end(0, "the interview's week"),
-        ("week",),
+        ("week", "eow"),
     ),
     _rule(
         rf"\b(?:end\s+of\s+(?:the\s+)?)?next\s+{_WEEK}\b",
         RELATIVE,
         _week_end(1, "the week after the interview"),
         ("week",),
+    ),
+    _rule(
+        r"\b(?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?week\s+after\s+next\b",
+        RELATIVE,
+        _week_end(2, "the second week after the interview"),
+        ("week",),
+    ),
+    _rule(
+        r"\b(?:(?:the\s+)?end\s+of\s+)?the\s+(?:following\s+week|week\s+after(?:\s+that)?)\b",
+        RELATIVE,
+        _week_end(1, "the week after"),
+        ("week",),
+        anchored=True,
     ),
     _rule(
         rf"\b(?:early|beginning\s+of|start\s+of)\s+(?:the\s+)?next\s+{_WEEK}\b",
@@ -298,27 +514,35 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("week",),
     ),
     _rule(
-        rf"\b(?:(?:in|within|after|over)\s+(?:the\s+next\s+)?|next\s+)(?P<count>{_NUMBER})\s+{_UNIT}\b",
+        rf"\b(?:(?:in|within|after|over)\s+(?:the\s+next\s+)?(?:about\s+)?|next\s+)"
+        rf"(?P<count>{_NUMBER})\s+{_UNIT}(?!\w)",
         RELATIVE,
         _amount,
         _UNITS,
     ),
     _rule(
         rf"\b(?P<count>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-        rf"\s+{_UNIT}\b",
+        rf"\s*{_UNIT}(?!\w)",
         RELATIVE,
         _amount,
         _UNITS,
     ),
     _rule(
-        rf"\b(?:(?:in|within|after|over)\s+(?:the\s+next\s+)?|(?:the\s+)?next\s+)?"
-        rf"(?:an?\s+)?(?P<count>couple|few)(?:\s+of)?\s+(?:more\s+)?{_UNIT}\b",
+        rf"\bgive\s+(?:us|me|them|him|her)\s+(?:about\s+|another\s+)?(?P<count>{_NUMBER}|couple"
+        rf"|few)(?:\s+of)?\s+(?:more\s+)?{_UNIT}(?!\w)",
         RELATIVE,
         _amount,
-        ("couple", "few"),
+        ("give",),
     ),
     _rule(
-        rf"\b(?P<low>{_NUMBER})\s*(?:-|to|or)\s*(?P<high>{_NUMBER})\s+{_UNIT}\b",
+        rf"\b(?:(?:in|within|after|over)\s+(?:the\s+next\s+)?|(?:the\s+)?next\s+)?"
+        rf"(?:an?\s+)?(?P<count>couple|few|several)(?:\s+of)?\s+(?:more\s+)?{_UNIT}(?!\w)",
+        RELATIVE,
+        _amount,
+        ("couple", "few", "several"),
+    ),
+    _rule(
+        rf"\b(?P<low>{_NUMBER})\s*(?:-|to|or)\s*(?P<high>{_NUMBER})\s+{_UNIT}(?!\w)",
         RELATIVE,
         _range,
         _UNITS,
@@ -330,15 +554,72 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         (" or ",),
     ),
     _rule(
-        r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|month[\s-]end)\b",
+        rf"\b(?P<count>an?|one|\d{{1,2}}|two|three|four|five|six)\s+(?:more\s+)?{_UNIT}"
+        r"\s+or\s+so\b",
+        RELATIVE,
+        _amount,
+        ("or so",),
+    ),
+    _rule(
+        r"\b(?:(?:in|within|after|over)\s+|(?:the\s+)?next\s+)?(?:an?\s+|one\s+|the\s+)?fortnight\b",
+        RELATIVE,
+        _days_after(14, "a fortnight, 14 days after the interview"),
+        ("fortnight",),
+    ),
+    _rule(
+        r"\b(?:(?:in|within|after|over)\s+(?:the\s+next\s+)?|(?:the\s+)?next\s+)?"
+        r"(?:(?P<low>\d{1,3})\s*(?:-|to|or)\s*)?(?P<count>\d{1,3}|twenty-four|forty-eight"
+        r"|seventy-two)\s*(?:-\s*)?(?:hours?|hrs?|h)\b",
+        RELATIVE,
+        _hours,
+        ("h",),
+    ),
+    _rule(
+        r"\b(?:the\s+)?next\s+(?:business\s+|working\s+)?day\s+or\s+(?:two|2)\b"
+        r"|\b(?:a|one)\s+(?:business|working)\s+day\s+or\s+(?:two|2)\b",
+        RELATIVE,
+        _business_days(2, "the later bound, 2 business days after the interview"),
+        ("day",),
+    ),
+    _rule(
+        r"\b(?:the\s+)?next\s+(?:business|working)\s+day\b",
+        RELATIVE,
+        _business_days(1, "the business day after the interview"),
+        ("day",),
+    ),
+    _rule(
+        r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|month[\s-]end|eom)\b",
         RELATIVE,
         _this_month_end,
-        ("month",),
+        ("month", "eom"),
     ),
     _rule(
         rf"\b(?:{_PART}[\s-]+(?:the\s+)?)?next\s+month\b", RELATIVE, _next_month_part, ("month",)
     ),
     _rule(rf"\b{_PART}[\s-]+{_MONTH}(?!\s*\d)", RELATIVE, _named_month_part, _MONTH_WORDS),
+    _rule(rf"\b(?:in|during)\s+{_MONTH}(?!\s*\d)", RELATIVE, _in_month, _MONTH_WORDS),
+    _rule(
+        r"\b(?:(?P<part>early|beginning\s+of|start\s+of|mid|middle\s+of|(?:the\s+)?end\s+of"
+        r"|close\s+of|late)[\s-]+(?:the\s+)?)?"
+        r"(?:q(?P<q>[1-4])|(?P<ordinal>first|second|third|fourth)\s+quarter"
+        r"|(?P<which>this|the|next)\s+quarter)(?:\s+(?:of\s+)?(?P<qyear>20\d\d))?\b",
+        RELATIVE,
+        _quarter,
+        ("q", "quarter"),
+    ),
+    _rule(
+        r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:calendar\s+)?year|year[\s-]end|eoy"
+        r"|(?:the\s+)?end\s+of\s+(?P<y>20\d\d))\b",
+        RELATIVE,
+        _year_end,
+        ("year", "eoy", "end of 20"),
+    ),
+    _rule(
+        r"\b(?:early|beginning\s+of|start\s+of)\s+(?:the\s+)?next\s+year\b",
+        RELATIVE,
+        _early_next_year,
+        ("next year",),
+    ),
     _rule(r"\btomorrow\b", RELATIVE, _days_after(1, "the day after the interview"), ("tomorrow",)),
     _rule(
         r"\b(?:the\s+)?day\s+after\s+tomorrow\b",
@@ -347,12 +628,107 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("tomorrow",),
     ),
     _rule(
-        r"\b(?:today|(?:the\s+)?end\s+of\s+(?:the\s+)?day|close\s+of\s+business)\b",
+        r"\b(?:today|tonight|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day"
+        r"|close\s+of\s+(?:business|play)|eod|cob|eob)\b",
         RELATIVE,
         _days_after(0, "the day of the interview"),
-        ("today", "day", "business"),
+        ("today", "tonight", "day", "business", "play", "eod", "cob", "eob"),
     ),
 )
+
+# -- holidays by name ----------------------------------------------------------------------------
+
+_BEFORE = r"before|by|until|till|ahead\s+of|prior\s+to|in\s+time\s+for"
+_AFTER = r"after|following|over|around|past|the\s+week\s+after|the\s+week\s+following"
+
+
+@dataclass(frozen=True, slots=True)
+class _Holidays:
+    pattern: re.Pattern[str] | None
+    dates: dict[str, tuple[date, ...]]
+
+
+def _aliases(name: str) -> set[str]:
+    name = re.sub(r"\s*\(.*?\)", "", name).strip().lower().replace("\u2019", "'")
+    found = {name}
+    if name.endswith(" day") and len(name) - 4 >= 9:
+        found.add(name[:-4])
+    for alias in list(found):
+        if "'s" in alias:
+            found.add(alias.replace("'s", "s"))
+            found.add(alias.replace("'s", ""))
+    return {a for a in found if len(a) >= 5}
+
+
+@lru_cache(maxsize=256)
+def _holidays(calendar: BusinessCalendar, year: int) -> _Holidays:
+    """The calendar's own holiday names for ``year`` and the next, as the reader matches them."""
+    dates: dict[str, list[date]] = {}
+    for y in (year, year + 1):
+        for day, name in calendar.holidays_in(y):
+            for part in name.split(";"):
+                for alias in _aliases(part):
+                    dates.setdefault(alias, []).append(day)
+    christmas = sorted({d for a, ds in dates.items() if "christmas" in a for d in ds})
+    new_year = sorted({d for a, ds in dates.items() if a.startswith("new year") for d in ds})
+    if christmas:
+        # "The holidays" in a hiring e-mail are the year-end break: Christmas to New Year.
+        dates["holidays"] = [d for d in christmas if d.month == 12]
+        dates["holidays:after"] = new_year or christmas
+    if not dates:
+        return _Holidays(None, {})
+    names = sorted((a for a in dates if ":" not in a), key=len, reverse=True)
+    alternatives = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in names)
+    season = (
+        r"(?:the\s+)?(?:holidays|holiday\s+(?:season|break|period)|festive\s+(?:season|break"
+        r"|period)|christmas\s+(?:break|holidays?|period)|year[\s-]end\s+(?:break|holidays?))"
+    )
+    pattern = re.compile(
+        rf"\b(?:(?P<before>{_BEFORE})|(?P<after>{_AFTER}))\s+(?:the\s+)?"
+        rf"(?:(?P<season>{season})|(?P<name>{alternatives})(?:\s+(?:day|holiday|break|weekend))?)"
+        r"(?!\w)"
+    )
+    return _Holidays(pattern, {k: tuple(sorted(set(v))) for k, v in dates.items()})
+
+
+def _holiday_candidates(normalized: str, ctx: _Context) -> list[_Candidate]:
+    table = _holidays(ctx.calendar, ctx.said_on.year)
+    if table.pattern is None:
+        return []
+    found = []
+    for m in table.pattern.finditer(normalized):
+        after = m["after"] is not None
+        if m["season"]:
+            key, what = ("holidays:after" if after else "holidays"), "the year-end holidays"
+        else:
+            key = " ".join(m["name"].split())
+            what = key.title()
+        days = [d for d in table.dates.get(key, ()) if d >= ctx.said_on]
+        if not days:
+            continue
+        holiday = days[0]
+        if after:
+            first, last = ctx.calendar.week_of(holiday, weeks_ahead=1)
+            day = ctx.calendar.last_business_day_between(first, last)
+            how = f"after {what} ({format_day(holiday)}): the last business day of the week after"
+        else:
+            day = ctx.calendar.business_day_on_or_before(holiday - timedelta(days=1))
+            how = f"before {what} ({format_day(holiday)}): the last business day before it"
+        found.append(_Candidate(m.start(), m.end(), day, how, False))
+    return found
+
+
+# -- reading a whole text ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    day: date
+    how: str
+    explicit: bool
+
 
 _DASHES = str.maketrans(
     {
@@ -363,7 +739,158 @@ _DASHES = str.maketrans(
         "\u2014": "-",
         "\u2212": "-",
         "\u2019": "'",
+        "\u2018": "'",
+        "\u00a0": " ",
     }
+)
+
+#: Words that say a sentence is about the decision or the answer to come.
+_DECISION = re.compile(
+    r"\b(?:decid\w*|decision\w*|let\s+(?:you|u)\s+know|get(?:ting)?\s+back|come\s+back\s+to"
+    r"|back\s+to\s+you|hear(?:ing)?\s+(?:from|back)|you(?:'ll|\s+will|\s+should)\s+hear"
+    r"|updates?|news|next\s+steps?|answers?|feedback|respon\w+|repl(?:y|ies)|in\s+touch"
+    r"|reach\s+out|contact\s+you|circle\s+back|touch\s+base|outcome|results?|conclu\w+"
+    r"|finali[sz]\w*|wrap(?:s|ped|ping)?\s+(?:up|things\s+up|this\s+up)|make\s+(?:a|our|the|their)\s+"
+    r"(?:call|choice|selection|hire|offer|final)|choos\w+|select\w*|shortlist\w*|offers?"
+    r"|verdict|confirm\w*|inform\w*|notify|follow\s+up\s+with\s+you|timeline|timeframe"
+    r"|know\s+more|close\s+the\s+(?:role|search|process)|debrief\w*|deliberat\w+|review\w*"
+    r"|assess\w*|evaluat\w+|come\s+to\s+a|sign[\s-]off|approv\w+|come\s+back|call\s+you"
+    r"|ring\s+you|email\s+you|write\s+to\s+you|know\s+by|hope\s+to\s+have)\b"
+)
+
+#: Words that say a sentence is about something else, with the reason to give.
+_DISTRACTORS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(?:out\s+of\s+(?:the\s+)?office|ooo|auto(?:matic)?[\s-]?reply|on\s+(?:annual\s+|parental\s+|sick\s+)?leave"
+            r"|annual\s+leave|on\s+(?:vacation|holiday|pto)|pto|away\s+(?:from|until|till|on)"
+            r"|(?:i|we|she|he|they)(?:'ll|\s+will)?\s+be\s+back|back\s+in\s+(?:the\s+)?office"
+            r"|returning|return\s+on|travel+ing|limited\s+access|(?:office|we)\s+(?:is|are|will"
+            r"\s+be)\s+closed|off\s+(?:until|till|from))\b"
+        ),
+        "an absence",
+    ),
+    (
+        re.compile(
+            r"\b(?:start(?:s|ing)?\s+(?:date|on|in|from)|start\s+date|would\s+start|will\s+start"
+            r"|to\s+start|could\s+start|can\s+start|earliest\s+start|join(?:s|ing)?\s+(?:us|the)"
+            r"|first\s+day|onboard\w*|commence\w*|role\s+(?:starts|begins)|begins\s+on"
+            r"|kick[\s-]?off|start(?:s|ing)?)\b"
+        ),
+        "a start date",
+    ),
+    (
+        re.compile(
+            r"\b(?:contract\w*|fixed[\s-]term|probation\w*|maternity\s+cover|secondment"
+            r"|assignment|engagement|internship|temp(?:orary)?\s+role|notice\s+period)\b"
+        ),
+        "a contract or notice length",
+    ),
+    (
+        re.compile(
+            r"\b(?:hybrid|remote|on[\s-]?site\s+days|in\s+the\s+office|days\s+(?:a|per)\s+week"
+            r"|(?:\d+|one|two|three|four|five)[\s-]*(?:days?|hours?|shifts?)\s+(?:a|per|each)\s+(?:week|day"
+            r"|month)|work(?:ing)?\s+(?:pattern|hours|schedule)"
+            r"|office\s+hours|shifts?|rota|on[\s-]call|part[\s-]time|full[\s-]time|24/7"
+            r"|hours\s+(?:a|per))\b"
+        ),
+        "a work pattern",
+    ),
+    (
+        re.compile(
+            r"\b(?:been\s+\w+ing|took|taken|lasted|ago|so\s+far|for\s+the\s+(?:past|last)"
+            r"|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)|last\s+(?:hire|time|year|round)"
+            r"|previous\w*|since|already)\b"
+        ),
+        "a past duration",
+    ),
+    (
+        re.compile(
+            r"\b(?:interview\w*|met|meeting|meet|spoke|speak\w*|chat\w*|talk\w*|came\s+in"
+            r"|coming\s+in|visit\w*|on[\s-]?site|panel|round|stage|schedul\w*|availab\w*|slots?"
+            r"|zoom|teams\s+call|presentation|assessment\s+centre|take[\s-]home|test)\b"
+        ),
+        "an interview or meeting",
+    ),
+    (
+        re.compile(r"\b(?:appl(?:y|ied|ication)s?|posted|posting|deadline\s+for\s+applications)\b"),
+        "the application",
+    ),
+)
+
+#: Right after an expression: it measures something other than a wait.
+_AFTER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:week|day|month)|in\s+the\s+office)\b"),
+        "a work pattern",
+    ),
+    (
+        re.compile(
+            r"[\s-]*(?:fixed[\s-]term\s+|rolling\s+|initial\s+)?(?:contract|probation\w*"
+            r"|fixed[\s-]term|assignment|secondment|engagement|internship|notice|maternity)\b"
+        ),
+        "a contract or notice length",
+    ),
+    (re.compile(r"\s+ago\b"), "a past duration"),
+    (
+        re.compile(
+            r"[\s-]*(?:review|trial|program(?:me)?|onboarding|induction|training|course|exercise"
+            r"|take[\s-]home|test|assessment|presentation|call|interview|meeting|onsite|visit)\b"
+        ),
+        "a length of something else",
+    ),
+    (re.compile(r"[\s-]*(?:day|hour)[\s-]*(?:work)?\s*weeks?\b"), "a work pattern"),
+)
+
+#: Right before an expression: it measures something other than a wait.
+_BEFORE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"(?:\b(?:took|taken|lasted|been\s+\w+ing(?:\s+\w+){0,3}\s+for|for\s+the\s+(?:past"
+            r"|last)|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last))\s+(?:about\s+|around"
+            r"\s+|roughly\s+|almost\s+|nearly\s+|over\s+|just\s+over\s+)?)$"
+        ),
+        "a past duration",
+    ),
+    (
+        re.compile(
+            r"\b(?:start(?:s|ing)?|start\s+date\s+(?:is|of|on)|join(?:s|ing)?\s+(?:us\s+)?"
+            r"|first\s+day\s+(?:is|would\s+be|on)|begin(?:s|ning)?)\s+(?:on\s+|in\s+|from\s+"
+            r"|is\s+)?(?:the\s+)?$"
+        ),
+        "a start date",
+    ),
+    (
+        re.compile(
+            r"\b(?:interview(?:ed|s)?|met|spoke|chat(?:ted)?)(?:\s+\w+){0,3}\s+(?:on|last)\s+$"
+        ),
+        "an interview or meeting",
+    ),
+    (
+        re.compile(r"\b(?:mon(?:day)?|tue(?:s(?:day)?)?)\s*(?:-|to|through|thru)\s*$"),
+        "office hours",
+    ),
+    (
+        re.compile(r"\b(?:until|till|back\s+on|return(?:ing)?\s+(?:on\s+)?)\s*$"),
+        "",
+    ),
+)
+
+#: What the classifier answers for an expression in a sentence about the decision.
+DECIDES = "decides"
+
+_HEADER_LINE = re.compile(
+    r"^\s*(?:>+\s*)?(?:sent|date|received|delivered)\s*:|^\s*(?:>+\s*)?on\b.*\bwrote:?\s*$"
+    r"|^\s*-+\s*original\s+message"
+)
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s+[A-Z\"'(])|[.!?]+\s*$|\n+|;")
+_ABBREVIATION = re.compile(
+    r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun"
+    r"|mr|mrs|ms|dr|st|approx|etc|e\.g|i\.e|vs|no)$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r",|;|:|\s-\s|\(|\)|\b(?:and|but|so|while|whereas|although|though|because|however)\b"
 )
 
 
@@ -378,12 +905,15 @@ def read_timeline(
 
     Args:
         timeline: a date (``by``) or the interviewer's words (``text``); ``by`` wins if both.
+            The words may be a phrase or a whole e-mail.
         said_on: the interview's local date; relative phrases count from it.
-        calendar: the hiring team's calendar ("end of the week" is its last business day).
+        calendar: the hiring team's calendar ("end of the week" is its last business day,
+            "before Christmas" is named by it).
         day_first: whether the calendar's country writes numeric dates day first.
 
     Returns:
         The reading; ``deadline`` is None when nothing was given or nothing could be read.
+        It names the sentence the deadline came from and every date it set aside, and why.
     """
     if timeline is None or (timeline.by is None and not (timeline.text or "").strip()):
         return TimelineReading(None, TimelineSource.NONE)
@@ -398,31 +928,233 @@ def read_timeline(
     return _read_text(timeline.text or "", said_on, calendar, day_first)
 
 
-@lru_cache(maxsize=4096)
-def _read_text(
-    text: str, said_on: date, calendar: BusinessCalendar, day_first: bool
-) -> TimelineReading:
-    normalized = text.lower().translate(_DASHES)
-    ctx = _Context(said_on, calendar, day_first)
-    best: tuple[tuple[int, int, int], re.Match[str], Resolution] | None = None
+def _normalize(text: str) -> str:
+    lowered = text.translate(_DASHES).lower()
+    if len(lowered) != len(text):
+        # A character whose lower case is longer would shift every offset: keep the case.
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text.translate(_DASHES))
+    return lowered
+
+
+def _candidates(normalized: str, ctx: _Context) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    anchored: list[tuple[PhraseRule, re.Match[str]]] = []
     for rule in PHRASE_RULES:
         if not any(word in normalized for word in rule.needs):
             continue
         for match in rule.pattern.finditer(normalized):
-            resolution = rule.resolve(match, ctx)
-            if resolution is None:
+            if rule.anchored:
+                anchored.append((rule, match))
                 continue
-            key = (rule.rank, match.end() - match.start(), -match.start())
-            if best is None or key > best[0]:
-                best = (key, match, resolution)
-    if best is None:
-        return TimelineReading(None, TimelineSource.TEXT, text)
-    _, match, (deadline, how) = best
-    matched = text[match.start() : match.end()]
+            resolution = rule.resolve(match, ctx)
+            if resolution is not None:
+                found.append(
+                    _Candidate(match.start(), match.end(), *resolution, rule.rank == EXPLICIT)
+                )
+    found.extend(_holiday_candidates(normalized, ctx))
+    for rule, match in anchored:
+        before = [c.day for c in found if c.end <= match.start() and c.day > ctx.said_on]
+        anchor = max(before, default=ctx.said_on)
+        resolution = rule.resolve(match, _Context(anchor, ctx.calendar, ctx.day_first))
+        if resolution is not None:
+            day, how = resolution
+            if anchor != ctx.said_on:
+                how = f"{how}, counted from {format_day(anchor)}"
+            found.append(_Candidate(match.start(), match.end(), day, how, False))
+    # Where expressions overlap, the longest is the one meant ("end of the week after next").
+    found.sort(key=lambda c: (-(c.end - c.start), not c.explicit, c.start))
+    kept: list[_Candidate] = []
+    for candidate in found:
+        if all(candidate.end <= k.start or candidate.start >= k.end for k in kept):
+            kept.append(candidate)
+    kept.sort(key=lambda c: c.start)
+    # A weekday right before a date names that date ("Friday, December 4", "Friday the 4th").
+    merged = []
+    for index, candidate in enumerate(kept):
+        following = kept[index + 1] if index + 1 < len(kept) else None
+        if (
+            following is not None
+            and re.fullmatch(r"[\s,]*(?:the\s+)?", normalized[candidate.end : following.start])
+            and re.search(
+                r"(?:day|mon|tues?|weds?|thu\w*|fri)\.?$",
+                normalized[candidate.start : candidate.end],
+            )
+            and (following.explicit or "month" in following.how)
+        ):
+            kept[index + 1] = replace(following, start=candidate.start)
+            continue
+        merged.append(candidate)
+    return merged
+
+
+def _spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, begin = [], start
+    for m in pattern.finditer(text, start, end):
+        if m.start() > begin:
+            spans.append((begin, m.start()))
+        begin = m.end()
+    if begin < end:
+        spans.append((begin, end))
+    return spans
+
+
+@lru_cache(maxsize=1024)
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return _spans(_CLAUSE_BREAK, text, start, end)
+
+
+def _sentence_spans(original: str) -> list[tuple[int, int]]:
+    spans, begin = [], 0
+    for m in _SENTENCE_END.finditer(original):
+        if m.group().startswith(".") and _ABBREVIATION.search(original, max(0, m.start() - 8), m.start()):
+            continue  # "Fri. Dec. 4": an abbreviation, not the end of a sentence
+        if m.start() > begin:
+            spans.append((begin, m.start()))
+        begin = m.end()
+    if begin < len(original):
+        spans.append((begin, len(original)))
+    return spans
+
+
+@lru_cache(maxsize=1024)
+def _cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Cue words in ``text[start:end]``: (start, end, why), why ``DECIDES`` for a decision."""
+    found = [(m.start(), m.end(), DECIDES) for m in _DECISION.finditer(text, start, end)]
+    for pattern, why in _DISTRACTORS:
+        found.extend((m.start(), m.end(), why) for m in pattern.finditer(text, start, end))
+    return found
+
+
+def _nearest(cues: list[tuple[int, int, str]], c: _Candidate) -> str | None:
+    """What the cue nearest to a candidate says (a decision wins a tie); None if no cue."""
+    best: tuple[int, int, str] | None = None
+    for start, end, why in cues:
+        if start < c.end and end > c.start:
+            continue  # a cue inside the expression itself ("the following week")
+        gap = c.start - end if end <= c.start else start - c.end
+        key = (gap, 0 if why is DECIDES else 1)
+        if best is None or key < best[:2]:
+            best = (*key, why)
+    return None if best is None else best[2]
+
+
+def _classify(
+    normalized: str, c: _Candidate, sentence: tuple[int, int], said_on: date
+) -> str | None:
+    """Why a candidate is not the decision; ``DECIDES`` when a decision cue is nearest;
+    None when nothing in its sentence says either way."""
+    line_start = normalized.rfind("\n", 0, c.start) + 1
+    line_end = normalized.find("\n", c.end)
+    line = normalized[line_start : len(normalized) if line_end < 0 else line_end]
+    if _HEADER_LINE.search(line):
+        return "an e-mail header"
+    clause = next(
+        (
+            span
+            for span in _clauses(normalized, *sentence)
+            if span[0] <= c.start < span[1]
+        ),
+        sentence,
+    )
+    after = normalized[c.end : min(c.end + 40, sentence[1])]
+    for pattern, why in _AFTER_PATTERNS:
+        if pattern.match(after):
+            return why
+    before = normalized[max(clause[0], c.start - 60) : c.start]
+    for pattern, why in _BEFORE_PATTERNS:
+        if pattern.search(before):
+            if why:
+                return why
+            # "until Monday", "back on the 3rd": an absence if the sentence says so.
+            cues = [cue for cue in _cues(normalized, *clause) if cue[2] == "an absence"]
+            if cues:
+                return "an absence"
+    if c.day < said_on:
+        return "a date already past"
+    for span in (clause, sentence):
+        nearest = _nearest(_cues(normalized, *span), c)
+        if nearest is not None:
+            return nearest
+    return None
+
+
+_BARE_WEEKDAY = "the first such day after the interview"
+
+
+def _carry_week(
+    found: list[tuple[_Candidate, tuple[int, int]]], calendar: BusinessCalendar
+) -> list[tuple[_Candidate, tuple[int, int]]]:
+    """A bare weekday after a later date of its sentence falls in that date's week or after:
+    "Thursday next week, Friday at the latest" is next week's Friday."""
+    carried = []
+    for candidate, sentence in found:
+        if candidate.how == _BARE_WEEKDAY:
+            earlier = [
+                c.day
+                for c, s in found
+                if s == sentence and c.end <= candidate.start and c.day > candidate.day
+            ]
+            if earlier:
+                after = max(earlier)
+                first, _ = calendar.week_of(after)
+                day = first + timedelta(days=(candidate.day.weekday() - first.weekday()) % 7)
+                if day < after:
+                    day += timedelta(weeks=1)
+                candidate = replace(
+                    candidate, day=day, how=f"that day in the week of {format_day(after)}"
+                )
+        carried.append((candidate, sentence))
+    return carried
+
+
+@lru_cache(maxsize=4096)
+def _read_text(
+    text: str, said_on: date, calendar: BusinessCalendar, day_first: bool
+) -> TimelineReading:
+    normalized = _normalize(text)
+    ctx = _Context(said_on, calendar, day_first)
+    candidates = _candidates(normalized, ctx)
+    sentences = _sentence_spans(text.translate(_DASHES))
+    decisions: list[tuple[_Candidate, tuple[int, int]]] = []
+    neutral: list[tuple[_Candidate, tuple[int, int]]] = []
+    set_aside: list[SetAside] = []
+    for candidate in candidates:
+        sentence = next(
+            (s for s in sentences if s[0] <= candidate.start < s[1]), (0, len(normalized))
+        )
+        why = _classify(normalized, candidate, sentence, said_on)
+        if why is DECIDES:
+            decisions.append((candidate, sentence))
+        elif why is not None:
+            set_aside.append(SetAside(text[candidate.start : candidate.end], why))
+        elif candidate.day == said_on and not candidate.explicit:
+            # "Thanks for your time today": the interview day, with nothing about a decision.
+            set_aside.append(SetAside(text[candidate.start : candidate.end], "the interview day"))
+        else:
+            neutral.append((candidate, sentence))
+    chosen_from = _carry_week(decisions, calendar) or _carry_week(neutral, calendar)
+    if not chosen_from:
+        return TimelineReading(None, TimelineSource.TEXT, text, set_aside=tuple(set_aside))
+    # The latest decision date stated: a modifier, an earlier alternative or a range's lower
+    # bound never makes the follow-up come too soon (R6).
+    best, sentence = max(chosen_from, key=lambda pair: (pair[0].day, -pair[0].start))
+    for other, _ in chosen_from:
+        if other is not best:
+            set_aside.append(
+                SetAside(
+                    text[other.start : other.end],
+                    "an earlier date than the latest one given for the decision"
+                    if other.day < best.day
+                    else "the same decision date said again",
+                )
+            )
+    matched = text[best.start : best.end]
     return TimelineReading(
-        deadline,
+        best.day,
         TimelineSource.TEXT,
         text,
         matched,
-        f'Read "{matched}" as {how}: {format_day(deadline)}.',
+        f'Read "{matched}" as {best.how}: {format_day(best.day)}.',
+        " ".join(text[sentence[0] : sentence[1]].split()),
+        tuple(set_aside),
     )

@@ -64,9 +64,8 @@ PHRASES = [
     row("the next January 8",     "by January 8",           "2026-12-30", "2027-01-08",
         "January 8"),
     row("1/8 in the new year",    "by 1/8",                 "2026-12-30", "2027-01-08", "1/8"),
-    row("12/4 already past: next year", "by 12/4",          "2026-12-05", "2027-12-04", "12/4"),
-    row("explicit beats a weekday", "by Friday, December 4", TUESDAY, "2026-12-04",
-        "December 4"),
+    row("a weekday names its date", "by Friday, December 4", TUESDAY, "2026-12-04",
+        "Friday, December 4"),
     # Weekdays.
     row("by Friday said Friday: the next one",
         "by Friday",                                        "2026-11-27", "2026-12-04", "Friday"),
@@ -294,3 +293,11 @@ def test_the_plan_reads_relative_words_from_the_interviews_local_date(build) -> 
     )
 
     assert build.plan(facts).timeline.deadline == d("2026-11-24")
+
+
+def test_a_date_just_past_is_set_aside_not_moved_to_next_year() -> None:
+    """Said on Dec 5, "by 12/4" is a slip or a stale e-mail; a year later is a wrong date."""
+    reading = read("We will let you know by 12/4", "2026-12-05")
+
+    assert reading.deadline is None
+    assert [(s.text, s.why) for s in reading.set_aside] == [("12/4", "a date already past")]
