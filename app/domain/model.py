@@ -75,11 +75,30 @@ class TimelineSource(StrEnum):
     NONE = "none"
 
 
+class Formality(StrEnum):
+    """How the messages address people: ``informal`` greets by first name ("Hi Bob,"),
+    ``formal`` by title and surname where a title is known ("Dear Mr Smith,")."""
+
+    INFORMAL = "informal"
+    FORMAL = "formal"
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
+    """The person the plan is for; ``preferred_name`` is the first name they go by."""
+
     name: str
     email: str | None = None
     phone: str | None = None
+    preferred_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Concern:
+    """A doubt raised in the interview (R3) and, where the candidate gave one, their answer."""
+
+    concern: str
+    response: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +111,9 @@ class Contact:
         primary: the caller names them the primary contact outright.
         timezone: their own zone; None means the interview's.
         preferred_channel: the channel they asked to be contacted by (R4).
+        title: how a formal letter addresses them ("Mr", "Ms", "Dr").
+        preferred_name: the first name they go by, where not the first word of ``name``.
+        concerns: doubts this person raised, each addressed in their thank-you (R3).
     """
 
     name: str
@@ -104,6 +126,9 @@ class Contact:
     timezone: tzinfo | None = None
     discussion_point: str | None = None
     preferred_channel: Channel | None = None
+    title: str | None = None
+    preferred_name: str | None = None
+    concerns: tuple[str | Concern, ...] = ()
 
     @property
     def key(self) -> str:
@@ -128,10 +153,12 @@ class DecisionTimeline:
 
 @dataclass(frozen=True, slots=True)
 class CompetingDeadline:
-    """Another process moving faster (R12): the date its answer is needed by."""
+    """Another process moving faster (R12): the date its answer is needed by, and whether
+    the candidate said this company is their top choice (a message claims it only then)."""
 
     on: date
     company: str | None = None
+    top_choice: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,8 +195,9 @@ class InterviewFacts:
     events: tuple[Event, ...] = ()
     discussion_points: tuple[str, ...] = ()
     strengths: tuple[str, ...] = ()
-    concerns_to_address: tuple[str, ...] = ()
+    concerns_to_address: tuple[str | Concern, ...] = ()
     additional_info: tuple[str, ...] = ()
+    formality: Formality = Formality.INFORMAL
 
     @property
     def ends_at(self) -> datetime:
@@ -187,14 +215,6 @@ class Window:
 
 
 @dataclass(frozen=True, slots=True)
-class SetAside:
-    """A date expression the timeline reader found and did not take, and why."""
-
-    text: str
-    why: str
-
-
-@dataclass(frozen=True, slots=True)
 class TimelineReading:
     """How the decision timeline was read.
 
@@ -203,8 +223,6 @@ class TimelineReading:
         source: ``date`` (given as a date), ``text`` (read from words) or ``none``.
         matched: the part of the text that was read.
         interpretation: one sentence saying how it was read.
-        sentence: the sentence of the text the deadline was read from.
-        set_aside: the other date expressions found, each with why it is not the decision.
     """
 
     deadline: date | None
@@ -212,8 +230,6 @@ class TimelineReading:
     text: str | None = None
     matched: str | None = None
     interpretation: str | None = None
-    sentence: str | None = None
-    set_aside: tuple[SetAside, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
