@@ -13,17 +13,30 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from email.utils import formataddr
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from jinja2 import FileSystemLoader, StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from app.domain.model import Channel, Contact, InterviewFacts, InterviewFormat, Step, StepKind
+from app.domain.model import (
+    Candidate,
+    Channel,
+    Concern,
+    Contact,
+    ContactRole,
+    Formality,
+    InterviewFacts,
+    InterviewFormat,
+    Step,
+    StepKind,
+)
 from app.domain.timeline import WEEKDAYS
+from app.messages import compose
+from app.messages.phrasing import sentence, with_article
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -55,21 +68,42 @@ LIMITS = {
     "additional_info": FieldLimit(300, 25),
 }
 
+#: Each format as the interview is named in a sentence; the article comes from its sound.
 _FORMATS = {
-    InterviewFormat.PHONE: "phone",
-    InterviewFormat.VIDEO: "video",
-    InterviewFormat.IN_PERSON: "in-person",
+    InterviewFormat.PHONE: "phone interview",
+    InterviewFormat.VIDEO: "video interview",
+    InterviewFormat.IN_PERSON: "in-person interview",
 }
+#: Where a role starts the rotation of openings and closings (R2: each note its own).
+_ROLE_OFFSET = {
+    ContactRole.HIRING_MANAGER: 0,
+    ContactRole.INTERVIEWER: 1,
+    ContactRole.RECRUITER: 2,
+    ContactRole.OTHER: 3,
+}
+_OPENINGS = 4
+_CLOSINGS = 3
 
 
 @dataclass(frozen=True, slots=True)
 class Message:
+    """A message ready to send.
+
+    Attributes:
+        to: each recipient as written: ``Zoë Müller <zoe@acme.example>`` for email (no
+            header encoding: that belongs to an export), the number for phone.
+        mailto: a ``mailto:`` URI that opens the message in a mail client (email only).
+    """
+
     channel: Channel
     to: tuple[str, ...]
     subject: str | None
     body_text: str
     body_html: str
     script: str | None = None
+    mailto: str | None = None
+    #: The bare addresses of ``to`` (email), for an export to encode.
+    addresses: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +111,7 @@ class _Optional:
     """The droppable parts of a message, trimmed in this order until it fits."""
 
     additional_info: tuple[str, ...]
-    concerns: tuple[str, ...]
+    concerns: tuple[Concern, ...]
     strengths: tuple[str, ...]
 
     def trims(self) -> Iterator[_Optional]:
@@ -107,9 +141,12 @@ def _environment(*, autoescape: bool) -> SandboxedEnvironment:
         autoescape=autoescape,
         undefined=StrictUndefined,
         lstrip_blocks=True,
+        trim_blocks=False,
     )
     env.filters["join_and"] = _join_and
     env.filters["paragraphs"] = _paragraphs
+    env.filters["sentence"] = sentence
+    env.filters["a"] = with_article
     return env
 
 
@@ -127,6 +164,7 @@ def preload() -> None:
     for path in sorted(TEMPLATES.glob("*.txt")):
         _template(path.name)
     _html_template()
+    with_article("in-person interview")
 
 
 @lru_cache(maxsize=1)
@@ -145,10 +183,11 @@ def _blocks(template: Template, variables: dict[str, Any], *names: str) -> list[
 
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_SPACE_RUNS = re.compile(r"(?<=\S) {2,}")
 
 
 def _tidy(text: str) -> str:
-    lines = (line.rstrip() for line in text.strip().splitlines())
+    lines = (_SPACE_RUNS.sub(" ", line.strip()) for line in text.strip().splitlines())
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines))
 
 
@@ -171,8 +210,40 @@ def _signature(facts: InterviewFacts) -> str:
     return "\n".join(part for part in (candidate.name, candidate.email, candidate.phone) if part)
 
 
-def _day(facts: InterviewFacts) -> str:
-    return _spoken_day(facts.local_start.date())
+def first_name(name: str, preferred: str | None = None) -> str:
+    """The name a person goes by: ``preferred`` where given, else the first word of ``name``."""
+    if preferred and preferred.strip():
+        return " ".join(preferred.split())
+    words = name.split()
+    return words[0] if words else name
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 1 else name.strip()
+
+
+def _spoken_name(candidate: Candidate) -> str:
+    """How the candidate introduces themselves: their preferred first name and surname."""
+    if not candidate.preferred_name:
+        return candidate.name
+    surname = _surname(candidate.name)
+    preferred = first_name(candidate.name, candidate.preferred_name)
+    return preferred if surname == candidate.name.strip() else f"{preferred} {surname}"
+
+
+def _salutation(contact: Contact, facts: InterviewFacts) -> tuple[bool, str]:
+    """Whether the greeting is formal, and the name it uses: "Mr Smith", or "Bob"."""
+    if facts.formality is Formality.FORMAL:
+        if contact.title and contact.title.strip():
+            return True, f"{contact.title.strip()} {_surname(contact.name)}"
+        return True, " ".join(contact.name.split())
+    return False, first_name(contact.name, contact.preferred_name)
+
+
+def _day(facts: InterviewFacts, contact: Contact) -> str:
+    """The interview's weekday and date as the recipient lived it, in their own zone."""
+    return _spoken_day(facts.starts_at.astimezone(contact.timezone or facts.timezone).date())
 
 
 @lru_cache(maxsize=1024)
@@ -189,6 +260,37 @@ def _point_for(contact: Contact, facts: InterviewFacts) -> str | None:
     interviewed = [c for c in facts.contacts if c.interviewed] or [contact]
     index = interviewed.index(contact) if contact in interviewed else 0
     return facts.discussion_points[index % len(facts.discussion_points)]
+
+
+def _place(contact: Contact, facts: InterviewFacts) -> int:
+    """The contact's place among the people interviewed with (0 for anyone else)."""
+    interviewed = [c for c in facts.contacts if c.interviewed]
+    return interviewed.index(contact) if contact in interviewed else 0
+
+
+def _concerns(contact: Contact, facts: InterviewFacts) -> tuple[Concern, ...]:
+    """This person's concerns, then the interview's, each once."""
+    items = (*contact.concerns, *facts.concerns_to_address)
+    concerns = (item if isinstance(item, Concern) else Concern(item) for item in items)
+    return tuple(dict.fromkeys(c for c in concerns if c.concern.strip()))
+
+
+def display_address(name: str, email: str) -> str:
+    """``Name <address>`` as written, quoting the name only where RFC 5322 needs it."""
+    name = " ".join(name.split())
+    if _NEEDS_QUOTES.search(name):
+        name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{name} <{email}>" if name else email
+
+
+_NEEDS_QUOTES = re.compile(r'[()<>@,;:\\".\[\]]')
+
+
+def mailto(addresses: Sequence[str], subject: str, body: str) -> str:
+    """A ``mailto:`` URI (RFC 6068): the addresses, subject and body, UTF-8 percent-encoded."""
+    to = ",".join(quote(address, safe="@!$'*+;=:") for address in addresses)
+    query = urlencode({"subject": subject, "body": body.replace("\n", "\r\n")}, quote_via=quote)
+    return f"mailto:{to}?{query}"
 
 
 def render_step(step: Step, facts: InterviewFacts) -> Message | None:
@@ -232,17 +334,28 @@ def _render(
     facts: InterviewFacts,
 ) -> Message:
     recipient = to[0]
+    formal, greeting_name = _salutation(recipient, facts)
+    place = _place(recipient, facts)
+    point = _point_for(recipient, facts)
+    deadline = facts.competing_deadline
     variables: dict[str, Any] = {
-        "recipient": recipient.name,
+        "formal": formal,
+        "greeting_name": greeting_name,
         "candidate": facts.candidate.name,
+        "spoken_name": _spoken_name(facts.candidate),
         "company": facts.company,
         "job_title": facts.job_title,
-        "interview_day": _day(facts),
+        "interview_day": _day(facts, recipient),
         "format": _FORMATS[facts.format],
         "signature": _signature(facts),
         "phone": facts.candidate.phone or "",
-        "point": _point_for(recipient, facts),
-        "competing": competing,
+        "point": compose.point(point) if point else None,
+        "role": recipient.role.value,
+        "opening": (place + _ROLE_OFFSET[recipient.role]) % _OPENINGS,
+        "closing": (place + (1 if point else 0)) % _CLOSINGS,
+        "competing": competing and deadline is not None,
+        "competing_day": _spoken_day(deadline.on) if deadline else "",
+        "top_choice": bool(deadline and deadline.top_choice),
         "regarding": regarding.name if regarding else "",
         "final": kind is StepKind.FINAL_FOLLOW_UP,
     }
@@ -259,18 +372,23 @@ def _render(
         )
     template = _template(f"{kind.value}.txt")
     budget = WORD_BUDGETS[kind]
-    optional = _Optional(facts.additional_info, facts.concerns_to_address, facts.strengths)
+    optional = _Optional(facts.additional_info, _concerns(recipient, facts), facts.strengths)
     subject, body = "", ""
     for trimmed in optional.trims():
         variables.update(
-            additional_info=trimmed.additional_info,
-            concerns=trimmed.concerns,
-            strengths=trimmed.strengths,
+            additional=compose.additional(trimmed.additional_info),
+            concerns=compose.concerns(trimmed.concerns),
+            strengths=compose.strengths(trimmed.strengths),
         )
         subject, body = _blocks(template, variables, "subject", "body")
         body = _tidy(body)
         if word_count(body) <= budget:
             break
     subject = _one_line(subject)
-    addresses = tuple(formataddr((c.name, c.email)) if c.email else c.name for c in to)
-    return Message(Channel.EMAIL, addresses, subject, body, _html(body))
+    with_address = [c for c in to if c.email]
+    addresses = tuple((" ".join(c.name.split()), c.email or "") for c in with_address)
+    shown = tuple(display_address(name, email) for name, email in addresses) or tuple(
+        c.name for c in to
+    )
+    link = mailto([email for _, email in addresses], subject, body) if addresses else None
+    return Message(Channel.EMAIL, shown, subject, body, _html(body), None, link, addresses)
