@@ -215,6 +215,14 @@ class Window:
 
 
 @dataclass(frozen=True, slots=True)
+class SetAside:
+    """A date expression the timeline reader found and did not take, and why."""
+
+    text: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineReading:
     """How the decision timeline was read.
 
@@ -223,6 +231,8 @@ class TimelineReading:
         source: ``date`` (given as a date), ``text`` (read from words) or ``none``.
         matched: the part of the text that was read.
         interpretation: one sentence saying how it was read.
+        sentence: the sentence of the text the deadline was read from.
+        set_aside: the other date expressions found, each with why it is not the decision.
     """
 
     deadline: date | None
@@ -230,6 +240,8 @@ class TimelineReading:
     text: str | None = None
     matched: str | None = None
     interpretation: str | None = None
+    sentence: str | None = None
+    set_aside: tuple[SetAside, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
