@@ -25,7 +25,7 @@ from app.api.observability import HEADER as REQUEST_ID_HEADER
 from app.api.observability import Metrics, Observability, configure_logging
 from app.api.params import known_query_only
 from app.api.ratelimit import rate_limiter
-from app.api.routes import health, interviews, ops, plans
+from app.api.routes import health, interviews, ops, plans, rules
 from app.api.routes import messages as message_routes
 from app.db.session import Database
 from app.messages.checks import preload as preload_checks
@@ -183,6 +183,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Every /v1 route needs a key (routes that use the caller declare it themselves).
     keyed = [Depends(authenticate)]
     app.include_router(plans.router, dependencies=keyed)
+    app.include_router(rules.router, dependencies=keyed)
     app.include_router(interviews.router)
     app.include_router(message_routes.router, dependencies=keyed)
     add_body_schemas(app)

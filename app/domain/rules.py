@@ -1,4 +1,4 @@
-"""The rules of SPEC.md section 1, each with the seed articles it comes from."""
+"""The rules R1-R15, each with the articles it comes from (docs/rules.md), and their titles."""
 
 from __future__ import annotations
 
@@ -79,6 +79,17 @@ RULES: dict[str, Rule] = {
             (0, 3),
         ),
     )
+}
+
+
+#: The articles the rules come from, by the number a rule's ``sources`` cite. Article 4's
+#: text has no headline: its title is made from its subject and its byline.
+SOURCES: dict[int, str] = {
+    0: "How to Follow Up About a Job Interview",
+    1: "When Should I Follow Up After A Job Interview?",
+    2: "Here's When And When Not To Follow Up After A Job Interview",
+    3: "How, When, and Why Follow Up After a Job Interview (Templates Included)",
+    4: "Following up after a job interview (Michelle Keefe, January 28, 2023)",
 }
 
 
