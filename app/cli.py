@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import orjson
-from pydantic import ValidationError
-
-from app.api.errors import invalid_fields, validation_errors
-from app.api.mapping import plan_wire
-from app.api.schemas import PlanRequest
-from app.domain.errors import InvalidFacts
-from app.services.document.codec import facts_from, policy_of
-from app.services.planning import plan_interview
-from app.settings import get_settings
-
 if TYPE_CHECKING:
     from app.db.session import Database
+    from app.settings import Settings
+
+# Each command imports what it needs when it runs: ``followup --help`` loads none of the
+# service (the web framework alone takes a second).
+
+
+def get_settings() -> Settings:
+    from app.settings import get_settings as settings
+
+    return settings()
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -133,6 +133,16 @@ def _local_key(args: argparse.Namespace) -> int:
 
 
 def _plan(args: argparse.Namespace) -> int:
+    import orjson
+    from pydantic import ValidationError
+
+    from app.api.errors import invalid_fields, validation_errors
+    from app.api.mapping import plan_wire
+    from app.api.schemas import PlanRequest
+    from app.domain.errors import InvalidFacts
+    from app.services.document.codec import facts_from, policy_of
+    from app.services.planning import plan_interview
+
     raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     try:
         request = PlanRequest.model_validate_json(raw)
@@ -168,13 +178,13 @@ def _openapi(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="followup", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    serve = commands.add_parser("serve", help="serve the API")
-    serve.add_argument("--host")
-    serve.add_argument("--port", type=int)
-    serve.add_argument("--workers", type=int)
+    serve = commands.add_parser("serve", help="apply pending migrations, then serve the API")
+    serve.add_argument("--host", help="address to listen on (default: HOST, else 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port to listen on (default: PORT, else 8000)")
+    serve.add_argument("--workers", type=int, help="worker processes (default: WORKERS, else 1)")
     serve.set_defaults(run=_serve)
     plan = commands.add_parser("plan", help="print the plan for the interview facts in FILE")
     plan.add_argument(
@@ -191,7 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     create_key = commands.add_parser(
         "create-key", help="create an API key (and its account if needed); prints the key alone"
     )
-    create_key.add_argument("--account", required=True, metavar="NAME")
+    create_key.add_argument(
+        "--account", required=True, metavar="NAME", help="the account the key acts for"
+    )
     create_key.set_defaults(run=_create_key)
     revoke = commands.add_parser("revoke-key", help="revoke an API key by its id")
     revoke.add_argument("key_id", metavar="KEY_ID", help="the part after fup_, before the next _")
@@ -199,11 +211,34 @@ def main(argv: list[str] | None = None) -> int:
     local_key = commands.add_parser(
         "local-key", help="print the local development key, creating it when needed (make run)"
     )
-    local_key.add_argument("--account", default="local", metavar="NAME")
-    local_key.add_argument("--file", default=".followup-key", metavar="FILE")
+    local_key.add_argument(
+        "--account", default="local", metavar="NAME", help="its account (default: local)"
+    )
+    local_key.add_argument(
+        "--file",
+        default=".followup-key",
+        metavar="FILE",
+        help="where the key is kept between runs (default: .followup-key)",
+    )
     local_key.set_defaults(run=_local_key)
-    args = parser.parse_args(argv)
-    code: int = args.run(args)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (``followup openapi - | head -1``): stop quietly, and point
+        # stdout at nothing so the interpreter's last flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError) as exc:
+        if exc.filename is None:
+            raise
+        print(f"followup {args.command}: {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 2
     return code
 
 
