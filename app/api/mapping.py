@@ -105,6 +105,8 @@ def plan_wire(planned: PlannedInterview) -> dict[str, Any]:
             "text": timeline.text,
             "matched": timeline.matched,
             "interpretation": timeline.interpretation,
+            "sentence": timeline.sentence,
+            "set_aside": [{"text": s.text, "why": s.why} for s in timeline.set_aside],
         },
         "steps": [_step(s, planned.messages.get(s.id)) for s in plan.steps],
         "next_action": _next_action(action),

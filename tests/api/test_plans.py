@@ -100,7 +100,26 @@ class TestCreatePlan:
             "text": None,
             "matched": None,
             "interpretation": "Decision date given: Friday, December 11, 2026.",
+            "sentence": None,
+            "set_aside": [],
         }
+
+    def test_a_whole_email_reads_to_its_decision_sentence(
+        self, client: TestClient, body: dict
+    ) -> None:
+        body["decision_timeline"] = {
+            "text": "Sent: Tuesday, November 24, 2026 4:12 PM\n\nHi Ann,\nThe role starts "
+            "January 4th. We'll make our decision by the end of next week.\nCarol"
+        }
+
+        timeline = client.post("/v1/plans", json=body).json()["timeline"]
+
+        assert timeline["deadline"] == "2026-12-04"
+        assert timeline["sentence"] == "We'll make our decision by the end of next week"
+        assert timeline["set_aside"] == [
+            {"text": "Tuesday, November 24, 2026", "why": "an e-mail header"},
+            {"text": "January 4th", "why": "a start date"},
+        ]
 
     def test_the_minimal_policy_has_no_final_follow_up(
         self, client: TestClient, body: dict

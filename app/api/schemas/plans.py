@@ -91,6 +91,15 @@ class StepOut(_Out):
     message: MessageOut | None = Field(description="The message, ready to send; null for move_on.")
 
 
+class SetAsideOut(_Out):
+    text: str = Field(description="A date expression found in the text.", examples=["January 4th"])
+    why: str = Field(
+        description="Why it is not the decision date: a start date, an e-mail header, an "
+        "absence, a past duration, ...",
+        examples=["a start date"],
+    )
+
+
 class TimelineOut(_Out):
     deadline: date | None = Field(
         description="The decision date the plan counts from; null when none is known."
@@ -101,6 +110,12 @@ class TimelineOut(_Out):
     text: str | None = Field(description="The words it was read from, if any.")
     matched: str | None = Field(description="The part of the text that gave the date.")
     interpretation: str | None = Field(description="How the words were read, in a sentence.")
+    sentence: str | None = Field(
+        description="The sentence of the text the deadline was read from; null when none."
+    )
+    set_aside: list[SetAsideOut] = Field(
+        description="Every other date expression found in the text, and why it was not taken."
+    )
 
 
 class NextActionOut(_Out):
