@@ -6,6 +6,9 @@ import argparse
 import json
 import os
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,10 +33,14 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from app.api.observability import uvicorn_log_config
+    from app.serving import PROTOCOL
 
     settings = get_settings()
+    if not _database_folder_exists(settings.database_url):
+        return 2
     _apply_migrations(settings.database_url)
     host, port = args.host or settings.host, args.port or settings.port
+    workers = args.workers or settings.workers
     print(
         f"Follow-up planner on http://{host}:{port}  (docs: http://{host}:{port}/docs)", flush=True
     )
@@ -41,21 +48,72 @@ def _serve(args: argparse.Namespace) -> int:
     # request is a clean end, so the process exits 0 rather than dying of the signal.
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     try:
-        uvicorn.run(
-            "app.main:create_app",
-            factory=True,
-            host=host,
-            port=port,
-            workers=args.workers or settings.workers,
-            log_level=settings.log_level,
-            # JSON lines; the app writes the access lines itself, with the request id.
-            log_config=uvicorn_log_config(settings.log_level),
-            access_log=False,
-            timeout_graceful_shutdown=settings.shutdown_grace_seconds,
-        )
+        with _shared_between_workers(workers, settings.redis_url):
+            uvicorn.run(
+                "app.main:create_app",
+                factory=True,
+                host=host,
+                port=port,
+                workers=workers,
+                log_level=settings.log_level,
+                # JSON lines; the app writes the access lines itself, with the request id.
+                log_config=uvicorn_log_config(settings.log_level),
+                access_log=False,
+                timeout_graceful_shutdown=settings.shutdown_grace_seconds,
+                # httptools, with the request head bounded in size and in time (app/serving.py).
+                http=PROTOCOL,
+            )
     finally:
         signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+@contextmanager
+def _shared_between_workers(workers: int, redis_url: str | None) -> Iterator[None]:
+    """What several worker processes must share, in a folder made for this run.
+
+    Worker processes inherit the environment: ``PROMETHEUS_MULTIPROC_DIR`` makes each one
+    write its metrics to files there, which ``/metrics`` sums whichever worker answers; and
+    without Redis, ``RATE_LIMIT_FILE`` is a SQLite file there where they keep one rate-limit
+    count. Both are left alone when already set. The folder goes when the server stops.
+    """
+    if workers <= 1:
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="followup-workers-") as folder:
+        chosen = {"PROMETHEUS_MULTIPROC_DIR": folder}
+        if not redis_url:
+            chosen["RATE_LIMIT_FILE"] = str(Path(folder) / "ratelimit.sqlite3")
+        added = {name: value for name, value in chosen.items() if not os.environ.get(name)}
+        os.environ.update(added)
+        try:
+            yield
+        finally:
+            for name in added:
+                os.environ.pop(name, None)
+
+
+def _database_folder_exists(url: str) -> bool:
+    """False, with one line on standard error, when a SQLite file's folder does not exist.
+
+    SQLite would make the file but not its folder; without this the start-up ends in a
+    traceback from deep inside the migrations.
+    """
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    path = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not path or path == ":memory:":
+        return True
+    folder = Path(path).expanduser().absolute().parent
+    if folder.is_dir():
+        return True
+    print(
+        f"followup: the database folder {folder} does not exist (DATABASE_URL={url}); "
+        "create it or point DATABASE_URL elsewhere.",
+        file=sys.stderr,
+    )
+    return False
 
 
 def _database(url: str) -> Database:
@@ -79,7 +137,10 @@ def _apply_migrations(url: str) -> None:
 
 
 def _migrate(args: argparse.Namespace) -> int:
-    _apply_migrations(get_settings().database_url)
+    url = get_settings().database_url
+    if not _database_folder_exists(url):
+        return 2
+    _apply_migrations(url)
     return 0
 
 

@@ -136,8 +136,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
     gc.unfreeze()
     app.state.db.dispose()
-    if app.state.rate_limiter is not None:
-        await app.state.rate_limiter.aclose()
+    for limiter in (app.state.rate_limiter, app.state.anonymous_rate_limiter):
+        if limiter is not None:
+            await limiter.aclose()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -153,7 +154,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     configure_logging(settings.log_level)
     app.state.metrics = Metrics()
-    app.state.rate_limiter = rate_limiter(settings.rate_limit, settings.redis_url)
+    app.state.rate_limiter = rate_limiter(
+        settings.rate_limit, settings.redis_url, shared_file=settings.rate_limit_file
+    )
+    app.state.anonymous_rate_limiter = rate_limiter(
+        settings.rate_limit_anonymous if settings.rate_limit else 0,
+        settings.redis_url,
+        shared_file=settings.rate_limit_file,
+        prefix="address:",
+    )
     app.state.db = Database(settings.database_url, pool_size=settings.database_pool_size)
     app.state.keys = KeyVerifier(app.state.db, ttl=settings.key_cache_seconds)
     app.state.interviews = InterviewStore(

@@ -31,6 +31,19 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         64 * 1024, ge=1024, description="Larger request bodies are refused with 413."
     )
+    max_header_bytes: int = Field(
+        16 * 1024,
+        ge=1024,
+        description="followup serve: a request line and headers larger than this are refused "
+        "with 431.",
+    )
+    header_timeout_seconds: float = Field(
+        10.0,
+        gt=0,
+        le=300,
+        description="followup serve: a request's line and headers must arrive within this "
+        "time of the connection opening (or the request's first byte); else 408 and closed.",
+    )
 
     # -- persistence and keys (issue 3) --
     database_url: str = Field(
@@ -49,11 +62,23 @@ class Settings(BaseSettings):
 
     # Operations (issue 4): rate limit, shared counters, shutdown.
     rate_limit: int = Field(
-        600, ge=0, description="Requests per minute per API key; 0 turns the limit off."
+        600, ge=0, description="Requests per minute per API key; 0 turns every limit off."
+    )
+    rate_limit_anonymous: int = Field(
+        60,
+        ge=0,
+        description="Requests per minute per client address that bring no key, or one not "
+        "yet verified, counted before the key is looked up; 0 turns this limit off.",
     )
     redis_url: str | None = Field(
         None,
-        description="Redis for rate-limit counters shared by replicas; none: in this process.",
+        description="Redis for rate-limit counters shared by several hosts; none: the "
+        "counters are kept by this host (see rate_limit_file).",
+    )
+    rate_limit_file: str | None = Field(
+        None,
+        description="A SQLite file where the workers of one host share rate-limit counters; "
+        "followup serve makes a temporary one when --workers is over 1 and REDIS_URL is unset.",
     )
     shutdown_grace_seconds: int = Field(
         30, ge=0, le=3600, description="On SIGTERM, how long requests in flight may finish."

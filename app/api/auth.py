@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
-from app.api.ratelimit import enforce_rate_limit
+from app.api.ratelimit import enforce_anonymous_limit, enforce_rate_limit
 from app.services.errors import ServiceError
 from app.services.keys import KeyVerifier, Principal
 
@@ -35,10 +35,15 @@ async def authenticate(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
     if credentials is None:
+        await enforce_anonymous_limit(request)
         raise Unauthorized("Send your API key as the header Authorization: Bearer <key>.")
     verifier: KeyVerifier = request.app.state.keys
     key = credentials.credentials
-    principal = verifier.cached(key) or await run_in_threadpool(verifier.verify, key)
+    principal = verifier.cached(key)
+    if principal is None:
+        # Not known good: counted against the client's address before the database is asked.
+        await enforce_anonymous_limit(request)
+        principal = await run_in_threadpool(verifier.verify, key)
     if principal is None:
         raise Unauthorized("The API key is not valid, or it was revoked.")
     request.state.principal = principal

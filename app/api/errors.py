@@ -144,7 +144,7 @@ def too_many_requests(exc: RateLimited) -> Response:
     """429 with ``Retry-After``, and the limit and what remains as RateLimit-* headers."""
     decision = exc.decision
     detail = (
-        f"This API key is over its limit of {decision.limit} requests in "
+        f"{exc.subject} is over its limit of {decision.limit} requests in "
         f"{exc.period_seconds:g} seconds; retry after {decision.retry_after} seconds."
     )
     headers = {

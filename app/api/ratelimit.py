@@ -1,4 +1,8 @@
-"""A per-key rate limit, counted in this process or in Redis when several replicas run.
+"""Rate limits per API key and per client address, counted where every worker sees them.
+
+Where the counters live: in this process (one worker), in a SQLite file the worker processes
+of one host share (``followup serve --workers N`` without Redis makes one), or in Redis when
+several hosts (replicas) serve the same keys.
 
 The algorithm is GCRA (the generic cell rate algorithm, a token bucket kept as one number):
 each key stores its *theoretical arrival time* (TAT). A hit moves the TAT one emission interval
@@ -9,7 +13,10 @@ client instead of a sorted set of timestamps as a sliding log needs. In Redis th
 decision and the write are one Lua script, atomic by construction, and it reads the server's
 clock, so replicas with drifting clocks still share one limit.
 
-Times are whole milliseconds in both backends, so they decide alike.
+Times are whole milliseconds in every backend, so they decide alike. The shared file holds
+the same state as Redis, one TAT a key, and one ``INSERT ... ON CONFLICT DO UPDATE ... WHERE``
+statement is the read, the decision and the write: SQLite's write lock makes it atomic across
+processes, with no lock of our own.
 
 Redis unreachable: the limiter fails open (the request passes) and logs a warning at most
 once a minute; for a few seconds after a failure it does not try Redis, so a hung server
@@ -20,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import math
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,12 +58,18 @@ class Decision:
 
 
 class RateLimited(Exception):
-    """Raised by :func:`enforce_rate_limit`; the error handlers answer 429 with Retry-After."""
+    """Raised by :func:`enforce_rate_limit`; the error handlers answer 429 with Retry-After.
 
-    def __init__(self, decision: Decision, period_seconds: float) -> None:
+    ``subject`` says whose limit it is, in words: "This API key", "This client address".
+    """
+
+    def __init__(
+        self, decision: Decision, period_seconds: float, subject: str = "This API key"
+    ) -> None:
         super().__init__(f"rate limited: retry after {decision.retry_after} s")
         self.decision = decision
         self.period_seconds = period_seconds
+        self.subject = subject
 
 
 class RateLimiter(Protocol):
@@ -192,14 +206,109 @@ class RedisRateLimiter:
         await self._redis.aclose()
 
 
+_FILE_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS tat (key TEXT PRIMARY KEY, tat INTEGER NOT NULL) WITHOUT ROWID"
+)
+#: _decide as one statement: a new key gets now + interval; a known one moves on only when the
+#: hit is allowed (the WHERE), and RETURNING says whether it was.
+_FILE_HIT = """
+INSERT INTO tat (key, tat) VALUES (:key, :now + :interval)
+ON CONFLICT (key) DO UPDATE SET tat = max(tat, :now) + :interval
+WHERE max(tat, :now) + :interval - :interval * :limit <= :now
+RETURNING tat
+"""
+
+
+class FileRateLimiter:
+    """Counters in a SQLite file shared by the worker processes of one host.
+
+    Each hit is one short write transaction on the event loop (tens of microseconds; a thread
+    hop would cost more); a worker waits at most ``timeout_seconds`` for another's. The clock is
+    the wall clock, the one every process reads alike. Like Redis, a file that cannot be
+    written fails open with a warning at most once a minute.
+    """
+
+    WARN_EVERY_SECONDS = 60.0
+    _PRUNE_EVERY = 4096
+
+    def __init__(
+        self,
+        path: str,
+        limit: int,
+        period_seconds: float = 60.0,
+        *,
+        prefix: str = "",
+        timeout_seconds: float = 0.5,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.limit = limit
+        self.period_seconds = period_seconds
+        self.prefix = prefix
+        self._interval = _interval_ms(limit, period_seconds)
+        self._clock = clock
+        self._hits = 0
+        self._warned_at = -math.inf
+        # Autocommit: each statement is its own transaction. Only the event loop's thread
+        # uses the connection; check_same_thread is off because the app may be built in another.
+        self._db = sqlite3.connect(
+            path, timeout=timeout_seconds, isolation_level=None, check_same_thread=False
+        )
+        self._db.execute("PRAGMA journal_mode=WAL")
+        # Counters are worth nothing after a crash: no fsync on every hit.
+        self._db.execute("PRAGMA synchronous=OFF")
+        self._db.execute(_FILE_SCHEMA)
+
+    async def hit(self, key: str) -> Decision:
+        now = int(self._clock() * 1000)
+        params = {"key": self.prefix + key, "now": now, "interval": self._interval}
+        try:
+            row = self._db.execute(_FILE_HIT, {**params, "limit": self.limit}).fetchone()
+            if row is None:
+                found = self._db.execute("SELECT tat FROM tat WHERE key = :key", params).fetchone()
+                tat = int(found[0]) if found else now
+                decision, _ = _decide(tat, now, self._interval, self.limit)
+                return decision
+            self._hits += 1
+            if self._hits % self._PRUNE_EVERY == 0:
+                self._db.execute("DELETE FROM tat WHERE tat < :now", params)
+        except sqlite3.Error as exc:
+            if now / 1000 - self._warned_at >= self.WARN_EVERY_SECONDS:
+                self._warned_at = now / 1000
+                log.warning(
+                    "rate limit not enforced: counter file unusable (%s); failing open", exc
+                )
+            return Decision(True, self.limit, self.limit, 0)
+        new_tat = int(row[0])
+        return Decision(
+            True, self.limit, (self._interval * self.limit - (new_tat - now)) // self._interval, 0
+        )
+
+    async def aclose(self) -> None:
+        self._db.close()
+
+
+AnyRateLimiter = MemoryRateLimiter | FileRateLimiter | RedisRateLimiter
+
+
 def rate_limiter(
-    per_minute: int, redis_url: str | None
-) -> MemoryRateLimiter | RedisRateLimiter | None:
-    """The limiter the settings ask for: None when the limit is 0 (off)."""
+    per_minute: int,
+    redis_url: str | None,
+    *,
+    shared_file: str | None = None,
+    prefix: str = "key:",
+) -> AnyRateLimiter | None:
+    """The limiter the settings ask for: None when the limit is 0 (off).
+
+    Redis when there is one (several hosts), else the shared file when there is one (several
+    workers of one host), else this process's memory (one worker). ``prefix`` keeps limits of
+    different kinds (keys, client addresses) apart in a shared store.
+    """
     if per_minute == 0:
         return None
     if redis_url:
-        return RedisRateLimiter(redis_url, per_minute, 60.0)
+        return RedisRateLimiter(redis_url, per_minute, 60.0, prefix=f"followup:ratelimit:{prefix}")
+    if shared_file:
+        return FileRateLimiter(shared_file, per_minute, 60.0, prefix=prefix)
     return MemoryRateLimiter(per_minute, 60.0)
 
 
@@ -215,3 +324,24 @@ async def enforce_rate_limit(request: Request, key: str) -> None:
     decision = await limiter.hit(key)
     if not decision.allowed:
         raise RateLimited(decision, limiter.period_seconds)
+
+
+def client_address(request: Request) -> str:
+    """The client's address as the server saw it (after uvicorn's trusted proxy headers)."""
+    client = request.scope.get("client")
+    return str(client[0]) if client else "unknown"
+
+
+async def enforce_anonymous_limit(request: Request) -> None:
+    """Count a request that brings no key we know against its client address.
+
+    Called before a key is looked up in the database, so a flood of missing or made-up keys
+    is refused here, at no database cost. The limiter lives in
+    ``app.state.anonymous_rate_limiter``; without one this does nothing.
+    """
+    limiter: RateLimiter | None = getattr(request.app.state, "anonymous_rate_limiter", None)
+    if limiter is None:
+        return
+    decision = await limiter.hit(client_address(request))
+    if not decision.allowed:
+        raise RateLimited(decision, limiter.period_seconds, subject="This client address")

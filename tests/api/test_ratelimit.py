@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import multiprocessing
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
 import redis
@@ -16,6 +18,7 @@ from redis.asyncio import Redis
 
 from app.api.ratelimit import (
     Decision,
+    FileRateLimiter,
     MemoryRateLimiter,
     RedisRateLimiter,
     enforce_rate_limit,
@@ -23,6 +26,7 @@ from app.api.ratelimit import (
 )
 from app.main import create_app
 from app.settings import Settings
+from tests.api.conftest import new_key
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
@@ -267,3 +271,136 @@ class TestTooManyRequests:
         assert isinstance(shared, RedisRateLimiter)
         assert (shared.limit, shared.period_seconds) == (600, 60.0)
         asyncio.run(shared.aclose())
+
+
+# -- a file shared by the workers of one host -----------------------------------------------
+
+
+def _hits_in_another_process(path: str, count: int) -> list[bool]:
+    """``count`` hits on ``key-1`` from a process of its own (a worker)."""
+    limiter = FileRateLimiter(path, 10, 60)
+    try:
+        return [asyncio.run(limiter.hit("key-1")).allowed for _ in range(count)]
+    finally:
+        asyncio.run(limiter.aclose())
+
+
+class TestFileRateLimiter:
+    async def test_exactly_the_limit_passes_then_429_with_the_wait(self, tmp_path: Path) -> None:
+        limiter = FileRateLimiter(str(tmp_path / "limits.sqlite3"), 5, 60, clock=Clock())
+
+        decisions = [await limiter.hit("key-1") for _ in range(6)]
+        await limiter.aclose()
+
+        assert [d.allowed for d in decisions] == [True] * 5 + [False]
+        assert [d.remaining for d in decisions] == [4, 3, 2, 1, 0, 0]
+        assert decisions[-1] == Decision(allowed=False, limit=5, remaining=0, retry_after=12)
+
+    async def test_decides_as_the_memory_limiter_does(self, tmp_path: Path) -> None:
+        clock = Clock()
+        in_file = FileRateLimiter(str(tmp_path / "limits.sqlite3"), 3, 6, clock=clock)
+        in_memory = MemoryRateLimiter(3, 6, clock=clock)
+        pairs = []
+        for step in (0, 0, 0, 0, 1.9, 0.1, 0, 2.5, 6, 0, 0, 0, 0):
+            clock.now += step
+            pairs.append((await in_file.hit("k"), await in_memory.hit("k")))
+        await in_file.aclose()
+
+        assert [file for file, _ in pairs] == [memory for _, memory in pairs]
+
+    async def test_processes_sharing_the_file_keep_one_count(self, tmp_path: Path) -> None:
+        path = str(tmp_path / "limits.sqlite3")
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(2) as pool:
+            results = pool.starmap(_hits_in_another_process, [(path, 15), (path, 15)])
+
+        assert sum(allowed for result in results for allowed in result) == 10
+
+    async def test_an_unusable_file_fails_open_with_one_warning(
+        self, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    ) -> None:
+        limiter = FileRateLimiter(str(tmp_path / "limits.sqlite3"), 1, 60)
+        await limiter.aclose()  # every statement now fails
+
+        with caplog.at_level(logging.WARNING, logger="app.ratelimit"):
+            decisions = [await limiter.hit("key-1") for _ in range(3)]
+
+        assert all(d.allowed for d in decisions)
+        assert len([r for r in caplog.records if r.name == "app.ratelimit"]) == 1
+
+    def test_the_settings_choose_the_file_without_redis(self, tmp_path: Path) -> None:
+        path = str(tmp_path / "limits.sqlite3")
+
+        chosen = rate_limiter(600, None, shared_file=path)
+        redis_first = rate_limiter(600, REDIS_URL, shared_file=path)
+
+        assert isinstance(chosen, FileRateLimiter)
+        assert isinstance(redis_first, RedisRateLimiter)
+        asyncio.run(chosen.aclose())
+        asyncio.run(redis_first.aclose())
+
+
+# -- requests that bring no key we know: per client address, before any key look-up ---------
+
+
+@pytest.fixture
+def guarded(sqlite_url: str) -> Iterator[tuple[TestClient, list[str]]]:
+    """An app allowing 5 keyless requests a minute per address; the keys it looked up."""
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, database_url=sqlite_url, rate_limit_anonymous=5
+    )
+    app = create_app(settings)
+    looked_up: list[str] = []
+    verify = app.state.keys.verify
+
+    def counting(key: str) -> object:
+        looked_up.append(key)
+        return verify(key)
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        app.state.keys.verify = counting
+        yield client, looked_up
+
+
+class TestAnonymousFlood:
+    def test_no_key_is_limited_per_address_with_retry_after(
+        self, guarded: tuple[TestClient, list[str]]
+    ) -> None:
+        client, _ = guarded
+
+        statuses = [client.get("/v1/policies").status_code for _ in range(5)]
+        refused = client.get("/v1/policies")
+
+        assert statuses == [401] * 5
+        assert refused.status_code == 429
+        assert refused.headers["content-type"] == "application/problem+json"
+        assert int(refused.headers["Retry-After"]) > 0
+        assert refused.json()["detail"].startswith("This client address is over its limit")
+
+    def test_bad_keys_cost_no_look_up_once_over_the_limit(
+        self, guarded: tuple[TestClient, list[str]]
+    ) -> None:
+        client, looked_up = guarded
+        made_up = [f"fup_{uuid.uuid4().hex[:12]}_{uuid.uuid4().hex}" for _ in range(40)]
+
+        statuses = [
+            client.get("/v1/policies", headers={"Authorization": f"Bearer {key}"}).status_code
+            for key in made_up
+        ]
+
+        assert statuses == [401] * 5 + [429] * 35
+        assert len(looked_up) == 5
+
+    def test_a_known_key_is_not_counted_against_its_address(
+        self, guarded: tuple[TestClient, list[str]], sqlite_url: str
+    ) -> None:
+        client, looked_up = guarded
+        key = new_key(sqlite_url)
+
+        statuses = {
+            client.get("/v1/policies", headers={"Authorization": f"Bearer {key}"}).status_code
+            for _ in range(20)
+        }
+
+        assert statuses == {200}
+        assert len(looked_up) == 1
