@@ -23,7 +23,7 @@ from app.api.docs_policy import DocsSecurityPolicy
 from app.api.errors import RequestLimits, document_problems, install_error_handlers
 from app.api.observability import HEADER as REQUEST_ID_HEADER
 from app.api.observability import Metrics, Observability, configure_logging
-from app.api.params import known_query_only
+from app.api.params import KnownQueryOnly
 from app.api.ratelimit import rate_limiter
 from app.api.routes import health, interviews, ops, plans, rules
 from app.api.routes import messages as message_routes
@@ -149,7 +149,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         generate_unique_id_function=_operation_id,
         lifespan=_lifespan,
-        dependencies=[Depends(known_query_only)],
     )
     app.state.settings = settings
     configure_logging(settings.log_level)
@@ -171,6 +170,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     # Middlewares, outermost last: request id, access log and metrics see everything, and
     # CORS headers reach 413/415 answers too.
+    app.add_middleware(KnownQueryOnly, routes=app.router.routes)
     app.add_middleware(RequestLimits, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(DocsSecurityPolicy, paths=("/docs", "/redoc"))
     if settings.cors_origins:

@@ -412,6 +412,27 @@ def server(
                 process.wait(timeout=5)
 
 
+@contextmanager
+def bare_server(port: int, log: TextIO) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
+    """The bare hello app (bench/bare.py) under uvicorn, one worker, on 127.0.0.1:``port``."""
+    command = [
+        *(sys.executable, "-m", "uvicorn", "bare:app", "--app-dir", str(ROOT / "bench")),
+        *("--host", HOST, "--port", str(port), "--no-access-log", "--log-level", "warning"),
+    ]
+    started = time.perf_counter_ns()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        yield process, started
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=5)
+
+
 def alive(process: subprocess.Popen[bytes], log: TextIO) -> None:
     if process.poll() is not None:
         raise BenchError(f"the server exited with {process.returncode}:\n{tail(log)}")
