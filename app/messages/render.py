@@ -65,6 +65,8 @@ LIMITS = {
     "discussion_point": FieldLimit(240, 30),
     "strength": FieldLimit(160, 20),
     "concern": FieldLimit(200, 25),
+    "response": FieldLimit(240, 30),
+    "title": FieldLimit(20, 3),
     "additional_info": FieldLimit(300, 25),
 }
 
