@@ -14,7 +14,7 @@ import select
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -130,14 +130,65 @@ class DevTools:
         result = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
         return result["result"].get("value")
 
+    def navigate(self, url: str, timeout: float = 20) -> None:
+        """Open ``url`` and return once its load event has fired."""
+        seen = len(self.events)
+        self.call("Page.navigate", url=url)
+        self._read_until(
+            lambda: any(e["method"] == "Page.loadEventFired" for e in self.events[seen:]),
+            timeout,
+            "no load event",
+        )
+
     def wait_for(self, expression: str, timeout: float = 20) -> Any:
-        """Poll ``expression`` in the page until it is truthy; its last value either way."""
+        """``expression``'s value once it is truthy, checked in the page each time the document
+        changes (a MutationObserver, no polling); its last value if that never happens."""
+        script = f"""new Promise(resolve => {{
+            const observer = new MutationObserver(() => check());
+            const check = () => {{
+                const value = ({expression});
+                if (value) {{ observer.disconnect(); resolve(value); }}
+            }};
+            setTimeout(() => {{ observer.disconnect(); resolve({expression}); }}, {timeout * 1000});
+            observer.observe(document, {{subtree: true, childList: true, attributes: true}});
+            check();
+        }})"""
+        result = self.call(
+            "Runtime.evaluate",
+            timeout=timeout + 5,
+            expression=script,
+            awaitPromise=True,
+            returnByValue=True,
+        )
+        return result["result"].get("value")
+
+    def wait_until_quiet(self, timeout: float = 15) -> None:
+        """Read the page's events until every request it has made has finished or failed."""
+        self._read_until(lambda: not self._open_requests(), timeout, "requests still open")
+
+    def _open_requests(self) -> set[str]:
+        started = {
+            event["params"]["requestId"]
+            for event in self.events
+            if event["method"] == "Network.requestWillBeSent"
+            and urlsplit(event["params"]["request"]["url"]).scheme in _NETWORK
+        }
+        ended = {
+            event["params"]["requestId"]
+            for event in self.events
+            if event["method"] in ("Network.loadingFinished", "Network.loadingFailed")
+        }
+        return started - ended
+
+    def _read_until(self, done: Callable[[], bool], timeout: float, what: str) -> None:
         deadline = time.monotonic() + timeout
-        value = self.evaluate(expression)
-        while not value and time.monotonic() < deadline:
-            time.sleep(0.1)
-            value = self.evaluate(expression)
-        return value
+        while not done():
+            try:
+                message = self._receive(deadline)
+            except TimeoutError:
+                raise TimeoutError(f"{what} after {timeout} s") from None
+            if "method" in message:
+                self.events.append(message)
 
     def requests(self) -> dict[str, str]:
         """Every network request the page asked for: URL to its fate ("sent", or why not)."""
@@ -175,10 +226,12 @@ def browser(tmp_path: Path) -> Iterator[DevTools]:
         devtools.close()
 
 
-@pytest.fixture
-def base_url(tmp_path: Path) -> Iterator[str]:
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One server for both pages: the pages only read."""
     port = free_port()
-    with running(uvicorn_command("app.main:create_app", port), port, tmp_path) as (_, url):
+    folder = tmp_path_factory.mktemp("docs-server")
+    with running(uvicorn_command("app.main:create_app", port), port, folder) as (_, url):
         yield url
 
 
@@ -192,14 +245,13 @@ def test_swagger_ui_renders_every_operation_with_nothing_from_outside(
         for method in item
     )
 
-    browser.call("Page.navigate", url=f"{base_url}/docs")
+    browser.navigate(f"{base_url}/docs")
     rendered = browser.wait_for(
         f"document.querySelectorAll('.opblock').length >= {operations}"
         " && document.querySelectorAll('.opblock').length"
     )
-    # Swagger UI has settled: every request it makes at start-up has been made by now.
-    time.sleep(0.5)
-    browser.evaluate("0")
+    # Every request Swagger UI made to render has an outcome (sent, or blocked by the CSP).
+    browser.wait_until_quiet()
 
     assert rendered == operations, f"Swagger UI shows {rendered} operations of {operations}"
     title = browser.evaluate("document.querySelector('.info .title')?.textContent")
@@ -215,10 +267,9 @@ def test_swagger_ui_renders_every_operation_with_nothing_from_outside(
 
 
 def test_redoc_renders_with_nothing_from_outside(browser: DevTools, base_url: str) -> None:
-    browser.call("Page.navigate", url=f"{base_url}/redoc")
+    browser.navigate(f"{base_url}/redoc")
     rendered = browser.wait_for("document.querySelectorAll('.api-content h2').length")
-    time.sleep(0.5)
-    browser.evaluate("0")
+    browser.wait_until_quiet()
 
     assert rendered, "ReDoc rendered no operation"
     requests = browser.requests()
