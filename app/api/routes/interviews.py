@@ -42,6 +42,11 @@ from app.services.planning import PlannedInterview
 
 router = APIRouter(prefix="/v1", tags=["interviews"])
 
+#: No control characters in a query's text (PostgreSQL cannot even compare a NUL).
+_VISIBLE_TEXT = r"^[^\x00-\x1f\x7f]+$"
+#: An Idempotency-Key is a token: visible ASCII, as a UUID or a hash would be.
+_VISIBLE_ASCII = r"^[\x21-\x7e]+$"
+
 
 def _id(value: str) -> uuid.UUID:
     """A malformed id names no interview: 404, like another account's."""
@@ -176,6 +181,7 @@ async def create_interview(
         Header(
             min_length=1,
             max_length=255,
+            pattern=_VISIBLE_ASCII,
             description="Makes a retry safe: the same key with the same body gives the first "
             "answer again and stores one interview (kept 24 hours).",
         ),
@@ -220,7 +226,12 @@ async def list_interviews(
     ] = None,
     company: Annotated[
         str | None,
-        Query(min_length=1, max_length=200, description="Only this company (any case)."),
+        Query(
+            min_length=1,
+            max_length=200,
+            pattern=_VISIBLE_TEXT,
+            description="Only this company (any case).",
+        ),
     ] = None,
     next_action_before: Annotated[
         QueryMoment | None,

@@ -170,10 +170,16 @@ class DocumentCodec:
 
     def read(self, fields: InterviewFields) -> Decoded:
         """A validated document's facts, policy and filled-in fields."""
+        wire = fields.model_dump(mode="json", include=set(_DOCUMENT_FIELDS))
+        if fields.policy_overrides is not None:
+            # Only the parameters the client replaced: a null would say "turned off".
+            wire["policy_overrides"] = fields.policy_overrides.model_dump(
+                mode="json", exclude_unset=True
+            )
         return Decoded(
             facts=facts_from(fields, default_country=self.default_country),
             policy=policy_of(fields),
-            fields=fields.model_dump(mode="json", include=set(_DOCUMENT_FIELDS)),
+            fields=wire,
         )
 
     def revise(self, document: Mapping[str, Any], patch: Mapping[str, Any]) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from pydantic import (
     AfterValidator,
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -39,6 +40,7 @@ from app.domain.model import (
     ReplyOutcome,
 )
 from app.messages import LIMITS
+from app.services.document.text import clean_text
 
 
 def invalid(model: str, problems: list[tuple[tuple[str | int, ...], str, Any]]) -> ValidationError:
@@ -118,16 +120,31 @@ def _moment_in_range(value: datetime) -> datetime:
     return value
 
 
-Day = Annotated[date, AfterValidator(_day_in_range)]
-Moment = Annotated[AwareDatetime, AfterValidator(_moment_in_range)]
+#: The years the service plans in, as the contract can say it: a pattern on the text.
+_IN_RANGE = Field(json_schema_extra={"pattern": r"^(199[0-9]|20[0-9]{2})-"})
+Day = Annotated[date, AfterValidator(_day_in_range), _IN_RANGE]
+Moment = Annotated[AwareDatetime, AfterValidator(_moment_in_range), _IN_RANGE]
 
+
+def _clean(value: Any) -> Any:
+    return clean_text(value) if isinstance(value, str) else value
+
+
+#: Before any other check of a text field: no NUL, no invisible formatting, something visible.
+_CLEAN = BeforeValidator(_clean)
 _ONE_LINE = AfterValidator(_one_line)
-Name = Annotated[str, _chars("name"), _ONE_LINE, _words("name"), _doc("name", "A name.")]
+Name = Annotated[str, _CLEAN, _chars("name"), _ONE_LINE, _words("name"), _doc("name", "A name.")]
 Company = Annotated[
-    str, _chars("company"), _ONE_LINE, _words("company"), _doc("company", "The hiring company.")
+    str,
+    _CLEAN,
+    _chars("company"),
+    _ONE_LINE,
+    _words("company"),
+    _doc("company", "The hiring company."),
 ]
 JobTitle = Annotated[
     str,
+    _CLEAN,
     _ONE_LINE,
     _chars("job_title"),
     _words("job_title"),
@@ -135,6 +152,7 @@ JobTitle = Annotated[
 ]
 Phone = Annotated[
     str,
+    _CLEAN,
     _ONE_LINE,
     _chars("phone"),
     _words("phone"),
@@ -142,6 +160,7 @@ Phone = Annotated[
 ]
 Point = Annotated[
     str,
+    _CLEAN,
     _ONE_LINE,
     _chars("discussion_point"),
     _words("discussion_point"),
@@ -149,6 +168,7 @@ Point = Annotated[
 ]
 Strength = Annotated[
     str,
+    _CLEAN,
     _ONE_LINE,
     _chars("strength"),
     _words("strength"),
@@ -156,6 +176,7 @@ Strength = Annotated[
 ]
 Concern = Annotated[
     str,
+    _CLEAN,
     _ONE_LINE,
     _chars("concern"),
     _words("concern"),
@@ -163,6 +184,7 @@ Concern = Annotated[
 ]
 Info = Annotated[
     str,
+    _CLEAN,
     _ONE_LINE,
     _chars("additional_info"),
     _words("additional_info"),
@@ -170,12 +192,14 @@ Info = Annotated[
 ]
 TimeZoneName = Annotated[
     str,
+    _CLEAN,
     StringConstraints(max_length=64),
     AfterValidator(_zone),
     Field(description="An IANA time zone, e.g. America/New_York.", examples=["America/New_York"]),
 ]
 EmailAddress = Annotated[
     str,
+    _CLEAN,
     StringConstraints(max_length=254),
     AfterValidator(_email),
     Field(
@@ -184,7 +208,7 @@ EmailAddress = Annotated[
         json_schema_extra={"pattern": f"^{_EMAIL.pattern}$"},
     ),
 ]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Text = Annotated[str, _CLEAN, StringConstraints(min_length=1, max_length=500)]
 
 PolicyName = Literal["standard", "minimal", "patient"]
 
@@ -195,7 +219,7 @@ class ChannelChoice(StrEnum):
 
 
 class _In(BaseModel):
-    # Unknown fields are refused (issue 3: a client cannot send an id, an account or a
+    # Unknown fields are refused (a client cannot send an id, an account or a
     # created_at), so a misspelt field is an error instead of silently lost. Strict: a value
     # is of the type the contract says (RFC 3339 text for a time, not a number).
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=True)
@@ -240,7 +264,7 @@ class ContactIn(_In):
 
 
 class InterviewIn(_In):
-    starts_at: Annotated[datetime, AfterValidator(_moment_in_range)] = Field(
+    starts_at: Annotated[datetime, AfterValidator(_moment_in_range), _IN_RANGE] = Field(
         description="RFC 3339 with an offset, or a local time with `timezone`.",
         examples=["2026-11-24T10:00:00-05:00"],
     )
@@ -297,11 +321,11 @@ def _country(value: str) -> str:
 
 
 class CalendarIn(_In):
-    country: Annotated[str, StringConstraints(min_length=2, max_length=3)] = Field(
+    country: Annotated[str, _CLEAN, StringConstraints(min_length=2, max_length=3)] = Field(
         description="ISO 3166-1 alpha-2, as the holidays package names it.", examples=["US"]
     )
-    subdivision: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = Field(
-        None, description="A subdivision code the holidays package knows, e.g. NY or BY."
+    subdivision: Annotated[str, _CLEAN, StringConstraints(min_length=1, max_length=40)] | None = (
+        Field(None, description="A subdivision code the holidays package knows, e.g. NY or BY.")
     )
     extra_closed: list[Day] = Field(
         default_factory=list,
@@ -350,7 +374,7 @@ class EventIn(_In):
     timeline_text: Text | None = Field(
         None, description="For a reply: the new timeline in their words."
     )
-    note: Annotated[str, StringConstraints(max_length=2000)] | None = Field(
+    note: Annotated[str, _CLEAN, StringConstraints(max_length=2000)] | None = Field(
         None, description="Free text kept with the event."
     )
 
@@ -445,7 +469,7 @@ class InterviewFields(_In):
     candidate: CandidateIn = Field(description="Who was interviewed.")
     company: Company
     job_title: JobTitle
-    job_family: Annotated[str, StringConstraints(max_length=60)] | None = Field(
+    job_family: Annotated[str, _CLEAN, StringConstraints(max_length=60)] | None = Field(
         None,
         description="engineering, research, project_management, customer_service or "
         "administrative give typical hiring times (R14).",
