@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,12 +34,29 @@ def body() -> dict[str, Any]:
 POSTGRES_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 
+#: Every database the tests make is named ``followup_test_<pid>_<label>_<random>``: the pid of
+#: the pytest process that made it tells a leftover (its process is gone) from a database
+#: another run on this machine is using right now.
+TEST_DATABASE_PREFIX = "followup_test_"
+_LEFTOVER = re.compile(rf"{TEST_DATABASE_PREFIX}(\d+)_")
+#: Names from before the pid was in them; dropped only when nobody is connected.
+_OLD_NAMES = re.compile(r"followup_(?:master|gw\d+|migrations)_[0-9a-f]{8}")
+
+
+def _admin_engine(**options: Any) -> sa.Engine:
+    """An engine on the server's ``test`` database that survives a server restart: each
+    connection taken from the pool is pinged first, and replaced if the server dropped it."""
+    return sa.create_engine(
+        POSTGRES_SERVER.replace("postgresql://", "postgresql+psycopg://", 1),
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": 3},
+        **options,
+    )
+
+
 def _postgres_reachable() -> str | None:
     """None when the server answers, else why not."""
-    engine = sa.create_engine(
-        POSTGRES_SERVER.replace("postgresql://", "postgresql+psycopg://", 1),
-        connect_args={"connect_timeout": 3},
-    )
+    engine = _admin_engine()
     try:
         with engine.connect():
             return None
@@ -46,6 +64,50 @@ def _postgres_reachable() -> str | None:
         return f"PostgreSQL is not reachable at {POSTGRES_SERVER}: {exc.orig}"
     finally:
         engine.dispose()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def drop_leftover_databases() -> list[str]:
+    """Drop the test databases of runs that ended without dropping theirs (killed, or the
+    server restarted under them); those of runs still going are left alone."""
+    admin = _admin_engine(isolation_level="AUTOCOMMIT")
+    dropped = []
+    try:
+        with admin.connect() as connection:
+            names = connection.execute(
+                sa.text("SELECT datname FROM pg_database WHERE starts_with(datname, 'followup_')")
+            ).scalars()
+            for name in list(names):
+                match = _LEFTOVER.match(name)
+                if match and not _alive(int(match[1])):
+                    connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                    dropped.append(name)
+                elif _OLD_NAMES.fullmatch(name):
+                    try:
+                        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+                        dropped.append(name)
+                    except sa.exc.OperationalError:
+                        pass  # in use by a run still going
+    except sa.exc.OperationalError:
+        pass  # no server: the PostgreSQL tests skip (or fail in CI) and say why
+    finally:
+        admin.dispose()
+    return dropped
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # Once per run, before xdist starts its workers (they have ``workerinput``).
+    if not hasattr(session.config, "workerinput"):
+        drop_leftover_databases()
 
 
 @pytest.fixture(scope="session")
@@ -65,11 +127,8 @@ def fresh_postgres_database(label: str) -> Iterator[str]:
         if os.environ.get("CI"):
             pytest.fail(f"{reason} (CI runs the PostgreSQL tests; they must not be skipped)")
         pytest.skip(reason)
-    name = f"followup_{label}_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(
-        POSTGRES_SERVER.replace("postgresql://", "postgresql+psycopg://", 1),
-        isolation_level="AUTOCOMMIT",
-    )
+    name = f"{TEST_DATABASE_PREFIX}{os.getpid()}_{label}_{uuid.uuid4().hex[:8]}"
+    admin = _admin_engine(isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
     url = POSTGRES_SERVER.rsplit("/", 1)[0] + f"/{name}"
