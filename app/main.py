@@ -15,12 +15,17 @@ from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
 from fastapi_offline import FastAPIOffline
 from starlette.concurrency import run_in_threadpool
-from starlette.middleware.cors import CORSMiddleware
 
 from app.api.auth import authenticate
 from app.api.body import add_body_schemas
-from app.api.docs_policy import DocsSecurityPolicy
-from app.api.errors import RequestLimits, document_problems, install_error_handlers
+from app.api.cors import ProblemCORSMiddleware
+from app.api.docs_policy import docs_headers
+from app.api.errors import (
+    RequestLimits,
+    UnexpectedErrors,
+    document_problems,
+    install_error_handlers,
+)
 from app.api.observability import HEADER as REQUEST_ID_HEADER
 from app.api.observability import Metrics, Observability, configure_logging
 from app.api.params import KnownQueryOnly
@@ -168,14 +173,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.db, default_country=settings.default_country
     )
     install_error_handlers(app)
-    # Middlewares, outermost last: request id, access log and metrics see everything, and
-    # CORS headers reach 413/415 answers too.
+    # Middlewares, outermost last: request id, access log, metrics and common headers see
+    # everything, and CORS headers reach 413/415 answers and the 500 too.
+    app.add_middleware(UnexpectedErrors)
     app.add_middleware(KnownQueryOnly, routes=app.router.routes)
     app.add_middleware(RequestLimits, max_body_bytes=settings.max_body_bytes)
-    app.add_middleware(DocsSecurityPolicy, paths=("/docs", "/redoc"))
     if settings.cors_origins:
         app.add_middleware(
-            CORSMiddleware,
+            ProblemCORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
             allow_headers=[*_CORS_REQUEST_HEADERS, REQUEST_ID_HEADER],
@@ -186,6 +191,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         metrics=app.state.metrics,
         routes=app.router.routes,
         log_access=settings.access_log,
+        headers_by_path=docs_headers(("/docs", "/redoc")),
     )
     app.include_router(health.router)
     app.include_router(ops.router)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
 POLICY = (
     "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; "
@@ -19,21 +17,10 @@ POLICY = (
 _HEADER = (b"content-security-policy", POLICY.encode("ascii"))
 
 
-class DocsSecurityPolicy:
-    """Adds the policy to the responses of ``paths`` (the docs pages); others pass as they are."""
+def docs_headers(paths: Collection[str]) -> dict[str, tuple[tuple[bytes, bytes], ...]]:
+    """The policy header for the answers of ``paths`` (the docs pages).
 
-    def __init__(self, app: ASGIApp, *, paths: Collection[str]) -> None:
-        self.app = app
-        self.paths = frozenset(paths)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] not in self.paths:
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_policy(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", ()), _HEADER]
-            await send(message)
-
-        await self.app(scope, receive, send_with_policy)
+    The headers are added by the one middleware that adds the request id
+    (``observability.Observability``): one step per answer instead of a layer of its own.
+    """
+    return dict.fromkeys(paths, (_HEADER,))

@@ -123,16 +123,18 @@ def _allowed(request: Request) -> list[str]:
     return allowed
 
 
+def _unexpected(request: Request, headers: Mapping[str, str] | None = None) -> Response:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return problem(
+        500, "Something went wrong on our side; the request changed nothing.", headers=headers
+    )
+
+
 async def _on_unexpected(request: Request, exc: Exception) -> Response:
     # Starlette calls this outside every middleware, ours included: the request id is still
     # set (observability.Observability leaves it so), so the log line and the answer carry it.
-    log.exception("unhandled error on %s %s", request.method, request.url.path)
     request_id = REQUEST_ID.get()
-    return problem(
-        500,
-        "Something went wrong on our side; the request changed nothing.",
-        headers={REQUEST_ID_HEADER: request_id} if request_id else None,
-    )
+    return _unexpected(request, {REQUEST_ID_HEADER: request_id} if request_id else None)
 
 
 async def _on_rate_limited(request: Request, exc: Exception) -> Response:
@@ -247,6 +249,38 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ServiceError, _on_service_error)
     app.add_exception_handler(OperationalError, _on_database_down)
     app.add_exception_handler(Exception, _on_unexpected)
+
+
+class UnexpectedErrors:
+    """Answers an exception that escapes the app with the 500 problem document.
+
+    Starlette's own last-resort handler sits outside every middleware, so its 500 would carry
+    no CORS headers and skip the common headers; this one sits inside them (added first, so
+    innermost). An exception after the answer has begun is left to go on up: the server
+    closes the connection, as nothing else can be said.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def sending(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except Exception:
+            if started:
+                raise
+            # Inside Observability: it adds the request id to this answer as to any other.
+            await _unexpected(Request(scope))(scope, receive, send)
 
 
 class RequestLimits:

@@ -10,25 +10,32 @@ and an error logged deep in a route all carry the same request id:
   on the root logger, :func:`uvicorn_log_config` does the same for ``followup serve`` so
   uvicorn's own lines are JSON too. Access lines come from this middleware, not uvicorn.
 - Metrics: a request counter and a latency histogram labelled by method, route template
-  (``/v1/interviews/{id}``, never the raw path; ``unmatched`` when no route matched) and status,
-  in a registry of the app's own (tests build many apps in one process).
+  (``/v1/interviews/{id}``, never the raw path, a 404 from a route that matched included;
+  ``unmatched`` when no route matched) and status, in a registry of the app's own (tests build
+  many apps in one process). With ``PROMETHEUS_MULTIPROC_DIR`` set (``followup serve
+  --workers N`` sets it), every worker writes its counts to files there and ``/metrics`` sums
+  them, whichever worker answers. The start-up warm-up's requests are not counted or logged.
+- Headers every answer carries: ``X-Content-Type-Options: nosniff``; under ``/v1`` also
+  ``Cache-Control: no-store`` (answers are one account's data); on the docs pages their
+  Content-Security-Policy. Chosen per path kind once, added in the same step as the request id.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 import time
-import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
 import orjson
 from fastapi.routing import iter_route_contexts
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.multiprocess import MultiProcessCollector
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -43,6 +50,8 @@ REQUEST_ID: ContextVar[str | None] = ContextVar("request_id", default=None)
 #: cannot grow the number of series without bound.
 _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 UNMATCHED = "unmatched"
+#: The host the start-up warm-up calls the app by (app.main); no socket has that name.
+WARM_UP_HOST = "warm-up"
 
 access_log = logging.getLogger("app.access")
 
@@ -121,10 +130,16 @@ def uvicorn_log_config(level: str) -> dict[str, Any]:
 
 
 class Metrics:
-    """The service's Prometheus metrics, in a registry of their own."""
+    """The service's Prometheus metrics, in a registry of their own.
+
+    In multiprocess mode (``PROMETHEUS_MULTIPROC_DIR`` set when the process starts)
+    prometheus_client keeps each value in a file of that folder, one per process, and
+    :meth:`exposition` reads them all.
+    """
 
     def __init__(self) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
+        self.multiprocess_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR") or None
         labels = ("method", "route", "status")
         self.requests = Counter(
             "http_requests",
@@ -141,6 +156,14 @@ class Metrics:
         )
         # Each series once: labels() takes a lock and checks its arguments on every call.
         self._series: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+
+    def exposition(self) -> bytes:
+        """The text exposition: this process's registry, or every worker's files summed."""
+        if self.multiprocess_dir is None:
+            return generate_latest(self.registry)
+        registry = CollectorRegistry()
+        MultiProcessCollector(registry, path=self.multiprocess_dir)  # type: ignore[no-untyped-call]
+        return generate_latest(registry)
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
         key = (method if method in _METHODS else "other", route, status)
@@ -212,16 +235,24 @@ def request_id_of(scope: Scope) -> str:
             if _SANE_ID.fullmatch(value):
                 return str(value, "ascii")
             break
-    return uuid.uuid4().hex
+    # As long as a uuid4's hex, without building a UUID (a third of the cost).
+    return os.urandom(16).hex()
+
+
+_NOSNIFF = (b"x-content-type-options", b"nosniff")
+_NO_STORE = (b"cache-control", b"no-store")
 
 
 class Observability:
-    """Request id in and out, an access line and the metrics for every HTTP request.
+    """Request id in and out, an access line, the metrics and the common headers of every
+    HTTP request.
 
     An exception that escapes the app is counted as a 500, and the request id is left set:
-    Starlette's outermost error middleware then answers with ``errors._on_unexpected``,
-    which logs with that id and puts it on the response. Each request runs in a task of its
-    own, so the id never leaks into another request.
+    the error handling answers with ``errors._on_unexpected``, which logs with that id and
+    puts it on the response. Each request runs in a task of its own, so the id never leaks
+    into another request.
+
+    ``headers_by_path`` adds headers to the answers of exact paths (the docs pages' policy).
     """
 
     def __init__(
@@ -231,11 +262,20 @@ class Observability:
         metrics: Metrics,
         routes: Sequence[BaseRoute] = (),
         log_access: bool = True,
+        headers_by_path: Mapping[str, Sequence[tuple[bytes, bytes]]] | None = None,
     ) -> None:
         self.app = app
         self.metrics = metrics
         self.templates = RouteTemplates(routes)
         self.log_access = log_access
+        self._by_path = {
+            path: (_NOSNIFF, *headers) for path, headers in (headers_by_path or {}).items()
+        }
+
+    def _headers_for(self, path: str) -> tuple[tuple[bytes, bytes], ...]:
+        if path.startswith("/v1/"):
+            return (_NOSNIFF, _NO_STORE)
+        return self._by_path.get(path, (_NOSNIFF,))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -243,7 +283,7 @@ class Observability:
             return
         request_id = request_id_of(scope)
         token = REQUEST_ID.set(request_id)
-        header = (_HEADER_KEY, request_id.encode("ascii"))
+        added = (*self._headers_for(scope["path"]), (_HEADER_KEY, request_id.encode("ascii")))
         status = 500
         started = time.perf_counter()
 
@@ -251,7 +291,7 @@ class Observability:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message["headers"] = [*message.get("headers", ()), header]
+                message["headers"] = [*message.get("headers", ()), *added]
             await send(message)
 
         try:
@@ -264,7 +304,12 @@ class Observability:
 
     def _record(self, scope: Scope, status: int, started: float) -> None:
         seconds = time.perf_counter() - started
-        route = self.templates.of(scope) if status != 404 else UNMATCHED
+        server = scope.get("server")
+        if server is not None and server[0] == WARM_UP_HOST:
+            return  # the app calling itself at start-up: not traffic
+        # A 404 from a route that matched (an unknown id) keeps its template; a path no
+        # route takes is "unmatched", never the raw path.
+        route = self.templates.of(scope) if status != 404 or "route" in scope else UNMATCHED
         self.metrics.observe(scope["method"], route, status, seconds)
         if self.log_access and access_log.isEnabledFor(logging.INFO):
             # The record is made here, not by access_log.info(): that would walk the stack

@@ -386,3 +386,85 @@ class TestDocsPolicy:
 
     def test_other_answers_carry_no_policy(self, client: TestClient) -> None:
         assert "Content-Security-Policy" not in client.get("/healthz").headers
+
+
+class TestWhatTheMetricsCount:
+    def test_a_404_from_a_route_that_matched_keeps_its_template(self, client: TestClient) -> None:
+        unknown = "00000000-0000-4000-8000-000000000000"
+        assert client.get(f"/v1/interviews/{unknown}").status_code == 404
+
+        counts = _samples(client.get("/metrics").text)
+
+        assert counts[("http_requests_total", "GET", "/v1/interviews/{interview_id}", "404")] == 1
+        assert unknown not in client.get("/metrics").text
+
+    def test_the_start_up_warm_up_is_not_traffic(self, sqlite_url: str) -> None:
+        settings = Settings(  # type: ignore[call-arg]
+            _env_file=None, database_url=sqlite_url, warm_up=True
+        )
+        with TestClient(create_app(settings)) as warmed:
+            counts = _samples(warmed.get("/metrics").text)
+
+        assert counts == {}
+
+
+class TestCommonHeaders:
+    def test_v1_answers_are_not_stored_nor_sniffed(self, client: TestClient) -> None:
+        for response in (
+            client.get("/v1/policies"),
+            client.get("/v1/interviews/not-a-uuid"),
+            client.post("/v1/plans", json={}),
+        ):
+            assert response.headers["cache-control"] == "no-store", response.url
+            assert response.headers["x-content-type-options"] == "nosniff"
+
+    def test_a_refused_key_is_not_stored_either(self, anonymous: TestClient) -> None:
+        response = anonymous.get("/v1/policies")
+
+        assert response.status_code == 401
+        assert response.headers["cache-control"] == "no-store"
+
+    def test_operations_answers_are_not_sniffed(self, client: TestClient) -> None:
+        response = client.get("/healthz")
+
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "cache-control" not in response.headers
+
+
+class TestCorsProblems:
+    ORIGIN = "https://planner.example"
+
+    @pytest.fixture
+    def cors_client(self, settings: Settings) -> Iterator[TestClient]:
+        allowed = settings.model_copy(update={"cors_origins": [self.ORIGIN]})
+        app = _with_routes(create_app(allowed))
+        with TestClient(app, raise_server_exceptions=False) as test_client:
+            yield test_client
+
+    def test_a_refused_preflight_is_a_problem_with_cors_headers(
+        self, cors_client: TestClient
+    ) -> None:
+        response = cors_client.options(
+            "/v1/plans",
+            headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "PUT"},
+        )
+
+        assert response.status_code == 400
+        assert response.headers["content-type"] == PROBLEM
+        assert "access-control-allow-methods" in response.headers
+        assert response.headers["x-request-id"]
+        problem = response.json()
+        assert problem["status"] == 400
+        assert "origin" in problem["detail"] and "method" in problem["detail"]
+
+    def test_a_500_is_a_problem_with_cors_headers(
+        self, cors_client: TestClient, log_lines: io.StringIO
+    ) -> None:
+        response = cors_client.get("/boom", headers={"Origin": self.ORIGIN})
+
+        assert response.status_code == 500
+        assert response.headers["content-type"] == PROBLEM
+        assert response.headers["access-control-allow-origin"] == self.ORIGIN
+        assert response.headers.get_list("x-request-id") == [response.headers["x-request-id"]]
+        assert "hunter2" not in response.text
+        assert any(line.get("exc") for line in _lines(log_lines))

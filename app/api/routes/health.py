@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -27,10 +29,35 @@ async def healthz() -> Response:
     return Response(_OK, media_type="application/json")
 
 
+def _sqlite_file_problem(db: Database) -> str | None:
+    """Why a SQLite database file cannot take writes, or None.
+
+    An open connection goes on reading a file that was deleted or made read-only, so a ping
+    alone says "ready" while every write would fail: the file and its folder are looked at.
+    """
+    url = db.engine.url
+    path = url.database
+    if url.get_backend_name() != "sqlite" or not path or path == ":memory:":
+        return None
+    file = Path(path)
+    if not file.is_file():
+        return f"The database file {file} is gone."
+    # Writes need the file, and the folder for the journal files beside it. No write bit at
+    # all counts as read-only even for root, who could write it anyway.
+    writable = file.stat().st_mode & 0o222 and os.access(file, os.W_OK)
+    if not writable or not os.access(file.parent, os.W_OK | os.X_OK):
+        return f"The database file {file} (or its folder) is read-only."
+    return None
+
+
 def _readiness(db: Database) -> str | None:
     """None when ready, else why not."""
     try:
         db.ping()
+        # After the ping: a file not made yet (a new database) is made by connecting.
+        problem_with_file = _sqlite_file_problem(db)
+        if problem_with_file is not None:
+            return problem_with_file
         current = migrations.current(db.engine)
     except Exception as exc:  # noqa: BLE001 - any failure to reach the database means "not ready"
         return f"The database is unreachable ({type(exc).__name__})."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from prometheus_client import CONTENT_TYPE_PLAIN_0_0_4, generate_latest
+from prometheus_client import CONTENT_TYPE_PLAIN_0_0_4
 from starlette.responses import Response
 
 router = APIRouter(tags=["operations"])
@@ -24,5 +24,4 @@ _EXPOSITION = {
 )
 async def metrics(request: Request) -> Response:
     """No API key: scrapers read it; it shows counts and timings, never request contents."""
-    body = generate_latest(request.app.state.metrics.registry)
-    return Response(body, media_type=CONTENT_TYPE_PLAIN_0_0_4)
+    return Response(request.app.state.metrics.exposition(), media_type=CONTENT_TYPE_PLAIN_0_0_4)
