@@ -67,6 +67,8 @@ class ReplyOutcome(StrEnum):
     REJECTION = "rejection"
     NEXT_ROUND = "next_round"
     UPDATE = "update"
+    #: An automatic reply: not an answer; the contact is away (until ``return_date``).
+    OUT_OF_OFFICE = "out_of_office"
 
 
 class TimelineSource(StrEnum):
@@ -172,6 +174,10 @@ class Event:
     new_deadline: date | None = None
     timeline_text: str | None = None
     note: str | None = None
+    #: A reply as received; without ``outcome`` the planner reads one from it.
+    text: str | None = None
+    #: For an out-of-office reply: the day the contact is back.
+    return_date: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +251,40 @@ class TimelineReading:
 
 
 @dataclass(frozen=True, slots=True)
+class ReplyReading:
+    """What a reply says, read from its text or given by the client.
+
+    Attributes:
+        outcome: what the reply is: an offer, a rejection, a next round, an update or an
+            out-of-office notice.
+        given: the client sent the outcome (it always wins); False when read from the text.
+        recognized: the text said something the reader knows; False means it read nothing
+            and took the reply as an update without a date.
+        matched: the words that decided the outcome.
+        new_deadline: a new decision date the reply gives.
+        return_date: for an out-of-office notice, the day the contact is back.
+        interpretation: one sentence saying how the reply was read.
+    """
+
+    outcome: ReplyOutcome
+    given: bool = False
+    recognized: bool = True
+    matched: str | None = None
+    new_deadline: date | None = None
+    return_date: date | None = None
+    interpretation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadReply:
+    """A reply of the plan's events and how the plan took it."""
+
+    at: datetime
+    contact_email: str | None
+    reading: ReplyReading
+
+
+@dataclass(frozen=True, slots=True)
 class Warning:
     code: str
     message: str
@@ -303,3 +343,5 @@ class Plan:
     weekend: frozenset[int] = field(default_factory=frozenset)
     #: One sentence on why the plan has its status.
     status_reason: str = ""
+    #: Every reply among the events, with what the plan read from it.
+    replies: tuple[ReadReply, ...] = ()

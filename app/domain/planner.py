@@ -25,7 +25,9 @@ from app.domain.model import (
     NextAction,
     Plan,
     PlanStatus,
+    ReadReply,
     ReplyOutcome,
+    ReplyReading,
     Step,
     StepKind,
     StepStatus,
@@ -35,6 +37,7 @@ from app.domain.model import (
     Window,
 )
 from app.domain.policies import BusinessDayWindow, Policy
+from app.domain.replies import read_reply
 from app.domain.rules import sources_of
 from app.domain.timeline import format_day, read_timeline
 
@@ -129,6 +132,9 @@ class _Planner:
         self.interview_day = facts.local_start.date()
         self.warnings: list[Warning] = []
         self.primary = primary_contact(facts.contacts) or facts.contacts[0]
+        #: Contacts away (an out-of-office reply): nothing goes to them before that day.
+        self.holds: dict[str, tuple[date, str]] = {}
+        self.replies: list[ReadReply] = []
 
     # -- time ---------------------------------------------------------------------------------
 
@@ -198,12 +204,19 @@ class _Planner:
 
     # -- events -------------------------------------------------------------------------------
 
-    def read(self, timeline_text: str | None, by: date | None, said_on: date) -> TimelineReading:
+    def read(
+        self,
+        timeline_text: str | None,
+        by: date | None,
+        said_on: date,
+        counted_from: str = "the interview",
+    ) -> TimelineReading:
         reading = read_timeline(
             DecisionTimeline(by=by, text=timeline_text) if (by or timeline_text) else None,
             said_on=said_on,
             calendar=self.calendar,
             day_first=self.day_first,
+            counted_from=counted_from,
         )
         if reading.source is TimelineSource.TEXT and reading.deadline is None:
             self.warn(
@@ -254,26 +267,98 @@ class _Planner:
             elif event.type is EventType.WITHDRAWN:
                 history.closed_by = f"You withdrew on {format_day(self.local_day(event.at))}."
             elif event.type is EventType.REPLY_RECEIVED:
-                said_on = self.local_day(event.at)
-                if event.outcome in (ReplyOutcome.OFFER, ReplyOutcome.REJECTION):
-                    history.closed_by = (
-                        f"{facts.company} replied on {format_day(said_on)} with "
-                        f"{'an offer' if event.outcome is ReplyOutcome.OFFER else 'a decision'}."
-                    )
-                elif event.new_deadline or event.timeline_text:
-                    reading = self.read(event.timeline_text, event.new_deadline, said_on)
-                    history.cycles.append(_Cycle(cycle.number + 1, said_on, reading))
-                elif event.outcome is ReplyOutcome.NEXT_ROUND:
-                    history.closed_by = (
-                        f"{facts.company} invited you to a next round on {format_day(said_on)}; "
-                        "plan that interview as its own."
-                    )
-                else:
-                    history.closed_by = (
-                        f"{facts.company} replied on {format_day(said_on)} with an update and "
-                        "no new date; log a new date or timeline to plan another wait."
-                    )
+                self.reply(event, history)
         return history
+
+    def reply(self, event: Event, history: _History) -> None:
+        """A reply closes the plan (an offer, a rejection, a next round), starts a new wait on
+        a new date (R6), lets the wait go on (an update without a date), or, when it is an
+        automatic out-of-office notice, holds messages to that contact until they are back."""
+        said_on = self.local_day(event.at)
+        reading = self.reply_reading(event, said_on)
+        self.replies.append(ReadReply(event.at, event.contact_email, reading))
+        outcome, company = reading.outcome, self.facts.company
+        cycle = history.cycles[-1]
+        if outcome is ReplyOutcome.OUT_OF_OFFICE:
+            self.out_of_office(event, reading)
+        elif outcome in (ReplyOutcome.OFFER, ReplyOutcome.REJECTION):
+            history.closed_by = (
+                f"{company} replied on {format_day(said_on)} with "
+                f"{'an offer' if outcome is ReplyOutcome.OFFER else 'a decision'}."
+            )
+        elif event.new_deadline or event.timeline_text:
+            timeline = self.read(event.timeline_text, event.new_deadline, said_on, "their reply")
+            history.cycles.append(_Cycle(cycle.number + 1, said_on, timeline))
+        elif reading.new_deadline is not None and event.text:
+            timeline = self.read(event.text, None, said_on, "their reply")
+            history.cycles.append(_Cycle(cycle.number + 1, said_on, timeline))
+        elif outcome is ReplyOutcome.NEXT_ROUND:
+            history.closed_by = (
+                f"{company} invited you to a next round on {format_day(said_on)}; "
+                "plan that interview as its own."
+            )
+        # An update without a new date: nothing closes, the wait goes on.
+
+    def reply_reading(self, event: Event, said_on: date) -> ReplyReading:
+        """The client's outcome when given (it always wins), else what the text says."""
+        if event.outcome is not None or not event.text:
+            outcome = event.outcome or ReplyOutcome.UPDATE
+            return ReplyReading(
+                outcome,
+                given=event.outcome is not None,
+                new_deadline=event.new_deadline,
+                return_date=event.return_date,
+                interpretation=f"Given as {outcome.value.replace('_', ' ')}.",
+            )
+        reading = read_reply(
+            event.text, received_on=said_on, calendar=self.calendar, day_first=self.day_first
+        )
+        if not reading.recognized:
+            excerpt = " ".join(event.text.split())[:80]
+            self.warn(
+                "reply_unrecognized",
+                f'Could not tell what the reply of {format_day(said_on)} says ("{excerpt}"); '
+                "the plan takes it as an update without a new date. Log its outcome to be sure.",
+            )
+        if event.return_date is not None and reading.outcome is ReplyOutcome.OUT_OF_OFFICE:
+            reading = replace(reading, return_date=event.return_date)
+        return reading
+
+    def out_of_office(self, event: Event, reading: ReplyReading) -> None:
+        """An automatic reply is not an answer: nothing goes to that contact before the second
+        business day after they are back (R13); without a return date, a warning."""
+        address = (event.contact_email or "").lower()
+        contact = next(
+            (c for c in self.facts.contacts if address and (c.email or "").lower() == address),
+            self.primary,
+        )
+        back = reading.return_date
+        if back is None:
+            self.warn(
+                "out_of_office_no_return",
+                f"{contact.name} is out of the office and gave no return date; check they are "
+                "back before writing to them.",
+            )
+            return
+        not_before = self.calendar.business_day_after(back, 2)
+        held = self.holds.get(contact.key)
+        if held is None or held[0] < not_before:
+            self.holds[contact.key] = (
+                not_before,
+                f"{contact.name} is out of the office until {format_day(back)}",
+            )
+
+    def held(self, contact: Contact, first: date, last: date) -> tuple[date, date, str]:
+        """A window moved past a contact's absence, and the words that say so."""
+        hold = self.holds.get(contact.key)
+        if hold is None or first >= hold[0]:
+            return first, last, ""
+        not_before, why = hold
+        return (
+            not_before,
+            max(last, not_before),
+            f"; {why}, so not before {format_day(not_before)}, the second business day after",
+        )
 
     def local_day(self, moment: datetime, zone: tzinfo | None = None) -> date:
         """The date of ``moment`` where it is read: a recipient's zone, else the interview's."""
@@ -430,7 +515,9 @@ class _Planner:
         if first < floor:
             first, last = floor, max(last, floor)
             why += ", and not before the business day after your thank-you"
-        return self.competing(cycle, _Timing(first, last, why, rules), floor)
+        timing = self.competing(cycle, _Timing(first, last, why, rules), floor)
+        first, last, away = self.held(primary, timing.first, timing.last)
+        return replace(timing, first=first, last=last, why=timing.why + away)
 
     def follow_up_step(self, cycle: _Cycle, thank_yous: list[Step], suffix: str) -> Step:
         """R8: the status follow-up to the primary contact (R15), by their channel (R4)."""
@@ -485,6 +572,7 @@ class _Planner:
         first, last = self.after(
             self.local_day(follow_up.send_at, zone), policy.final_follow_up_after
         )
+        first, last, away = self.held(primary, first, last)
         window = self.business_days(first, last, zone)
         messages = cycle.messages
         done_at = messages[1].at if len(messages) > 1 else None
@@ -501,7 +589,7 @@ class _Planner:
             rationale=(
                 f"If {primary.name} has not replied about "
                 f"{policy.final_follow_up_after.first} business days after the "
-                "follow-up, send one final, briefer message; then stop."
+                f"follow-up, send one final, briefer message; then stop{away}."
             ),
             rules=rules,
             sources=sources_of(rules),
@@ -566,6 +654,7 @@ class _Planner:
         address = (manager.email or "").lower()
         zone = self.zone(manager)
         first, last = self.after(self.local_day(final.send_at, zone), self.policy.escalation_after)
+        first, last, away = self.held(manager, first, last)
         window = self.business_days(first, last, zone)
         # The third message is the escalation, unless it went to someone else (the recruiter).
         third = messages[2] if len(messages) > 2 else None
@@ -588,7 +677,7 @@ class _Planner:
             rationale=(
                 f"After two unanswered messages to the recruiter {primary.name}, you may "
                 f"write once to the hiring manager {manager.name}; some prefer to stick "
-                "to the primary contact."
+                f"to the primary contact{away}."
             ),
             rules=rules,
             sources=sources_of(rules),
@@ -668,6 +757,7 @@ class _Planner:
             calendar=self.calendar.spec,
             weekend=self.calendar.weekend,
             status_reason=history.closed_by or _status_reason(status, self.facts.company),
+            replies=tuple(self.replies),
         )
 
     def next_action(self, steps: list[Step]) -> NextAction | None:

@@ -900,6 +900,7 @@ def read_timeline(
     said_on: date,
     calendar: BusinessCalendar,
     day_first: bool,
+    counted_from: str = "the interview",
 ) -> TimelineReading:
     """Resolve a decision timeline to a deadline date, saying how it was read.
 
@@ -910,6 +911,7 @@ def read_timeline(
         calendar: the hiring team's calendar ("end of the week" is its last business day,
             "before Christmas" is named by it).
         day_first: whether the calendar's country writes numeric dates day first.
+        counted_from: what ``said_on`` is, as the interpretation names it ("their reply").
 
     Returns:
         The reading; ``deadline`` is None when nothing was given or nothing could be read.
@@ -925,7 +927,7 @@ def read_timeline(
             None,
             f"Decision date given: {format_day(timeline.by)}.",
         )
-    return _read_text(timeline.text or "", said_on, calendar, day_first)
+    return _read_text(timeline.text or "", said_on, calendar, day_first, counted_from)
 
 
 def _normalize(text: str) -> str:
@@ -1006,7 +1008,9 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _sentence_spans(original: str) -> list[tuple[int, int]]:
     spans, begin = [], 0
     for m in _SENTENCE_END.finditer(original):
-        if m.group().startswith(".") and _ABBREVIATION.search(original, max(0, m.start() - 8), m.start()):
+        if m.group().startswith(".") and _ABBREVIATION.search(
+            original, max(0, m.start() - 8), m.start()
+        ):
             continue  # "Fri. Dec. 4": an abbreviation, not the end of a sentence
         if m.start() > begin:
             spans.append((begin, m.start()))
@@ -1049,11 +1053,7 @@ def _classify(
     if _HEADER_LINE.search(line):
         return "an e-mail header"
     clause = next(
-        (
-            span
-            for span in _clauses(normalized, *sentence)
-            if span[0] <= c.start < span[1]
-        ),
+        (span for span in _clauses(normalized, *sentence) if span[0] <= c.start < span[1]),
         sentence,
     )
     after = normalized[c.end : min(c.end + 40, sentence[1])]
@@ -1109,7 +1109,11 @@ def _carry_week(
 
 @lru_cache(maxsize=4096)
 def _read_text(
-    text: str, said_on: date, calendar: BusinessCalendar, day_first: bool
+    text: str,
+    said_on: date,
+    calendar: BusinessCalendar,
+    day_first: bool,
+    counted_from: str = "the interview",
 ) -> TimelineReading:
     normalized = _normalize(text)
     ctx = _Context(said_on, calendar, day_first)
@@ -1154,7 +1158,40 @@ def _read_text(
         TimelineSource.TEXT,
         text,
         matched,
-        f'Read "{matched}" as {best.how}: {format_day(best.day)}.',
+        f'Read "{matched}" as {best.how.replace("the interview", counted_from)}: '
+        f"{format_day(best.day)}.",
         " ".join(text[sentence[0] : sentence[1]].split()),
         tuple(set_aside),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpression:
+    """A date expression found in a text: its words, the day it names, and the words before it
+    in its clause (lower case), for a caller that decides what the date is about."""
+
+    text: str
+    day: date
+    before: str
+
+
+def date_expressions(
+    text: str, *, said_on: date, calendar: BusinessCalendar, day_first: bool
+) -> tuple[DateExpression, ...]:
+    """Every date expression in ``text``, resolved against ``said_on`` and the calendar.
+
+    Args:
+        text: any text, e.g. an out-of-office notice.
+        said_on: the day the text was written; relative words count from it.
+        calendar: the calendar that knows business days and holiday names.
+        day_first: whether numeric dates are written day first.
+
+    Returns:
+        The expressions in text order.
+    """
+    normalized = _normalize(text)
+    found = []
+    for c in _candidates(normalized, _Context(said_on, calendar, day_first)):
+        begin = max(normalized.rfind("\n", 0, c.start) + 1, c.start - 60)
+        found.append(DateExpression(text[c.start : c.end], c.day, normalized[begin : c.start]))
+    return tuple(found)

@@ -1098,7 +1098,6 @@ R11_CLOSING = [
     row("an offer",                     _replied(ReplyOutcome.OFFER)),
     row("a rejection",                  _replied(ReplyOutcome.REJECTION)),
     row("a next round, without a date", _replied(ReplyOutcome.NEXT_ROUND)),
-    row("an update, without a date",    _replied(ReplyOutcome.UPDATE)),
     row("Ann withdrew",                 Event(EventType.WITHDRAWN, t("2026-12-09 10:00"))),
 ]
 # fmt: on
@@ -1128,7 +1127,6 @@ R11_REASONS = [
     row("an offer",    ReplyOutcome.OFFER,      "replied on Wednesday, December 9, 2026 with an"),
     row("a rejection", ReplyOutcome.REJECTION,  "with a decision"),
     row("a next round", ReplyOutcome.NEXT_ROUND, "invited you to a next round"),
-    row("an update",   ReplyOutcome.UPDATE,     "with an update and no new date"),
 ]
 # fmt: on
 

@@ -1,0 +1,241 @@
+"""Reads a reply from the hiring team, as received, into an outcome the plan can act on.
+
+A reply is an offer, a rejection (most rejections are euphemisms: "we have decided to move
+forward with other candidates", "the position has been filled"), an invitation to a next round,
+an update (with a new decision date: a new wait on it, R6; without: the wait goes on), or an
+out-of-office notice, which is no answer at all: the contact is away, and nothing goes to them
+before the second business day after they are back (R13: not too soon, not too often).
+
+The phrases are read in that order of weight: a rejection first (so "we are unable to offer
+you the role" is not an offer), then an offer, a next round, an absence, and last a date or
+words of an update. Text that says none of these is taken as an update without a date, and
+the planner warns ``reply_unrecognized``. Praise alone ("congratulations on completing the
+loop") is not an offer.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from app.domain.calendar import BusinessCalendar
+from app.domain.model import DecisionTimeline, ReplyOutcome, ReplyReading
+from app.domain.timeline import date_expressions, format_day, read_timeline
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"})
+
+#: Words that turn an offer or a next round around: "unable to offer you the role".
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|unable|cannot|can't|won't|wouldn't|isn't|aren't|don't|didn't"
+    r"|no\s+longer|instead\s+of|rather\s+than)\b[^.;!?]{0,25}$"
+)
+
+_REJECTION = re.compile(
+    r"\b(?:"
+    r"(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+(?:not\s+to\s+(?:move|proceed|progress"
+    r"|pursue|continue|offer|advance|extend)|to\s+(?:move|go|proceed|pursue|progress|continue|advance"
+    r")\s+(?:forward\s+|ahead\s+)?with\s+(?:other|another|a\s+different|a\s+more|the\s+other|someone"
+    r"|an\s+internal|a\s+candidate))"
+    r"|mov(?:e|ing)\s+(?:forward|ahead)\s+with\s+(?:other|another|a\s+different|someone\s+else"
+    r"|candidates\s+whose|a\s+candidate\s+whose|an\s+internal)"
+    r"|(?:will|shall|are|am|would)\s+not\s+be\s+(?:moving|proceeding|progressing|taking|advancing"
+    r"|offering|extending|inviting|continuing|pursuing)"
+    r"|(?:won't|aren't|cannot|can't|unable\s+to|not\s+able\s+to|not\s+in\s+a\s+position\s+to)\s+"
+    r"(?:be\s+)?(?:mov\w+\s+forward|proceed\w*|progress\w*|offer\w*|extend\w*|invit\w+|advanc\w+"
+    r"|tak\w+\s+your\s+application|continu\w+)"
+    r"|(?:position|role|vacancy|job|opening|post|req(?:uisition)?)\s+(?:has|had)\s+(?:now\s+|since\s+"
+    r"|already\s+)?been\s+(?:filled|closed|cancell?ed|withdrawn|offered\s+to)"
+    r"|fill(?:ed|ing)\s+(?:the\s+(?:position|role)\s+)?internally"
+    r"|(?:don't|do\s+not)\s+think\s+you(?:'re|\s+are)\s+(?:a|the\s+right)\s+(?:match|fit)"
+    r"|regret\s+to\s+(?:inform|let\s+you\s+know|advise|tell)"
+    r"|(?:have|has|were|was|are)\s+not\s+(?:been\s+)?(?:selected|successful|shortlisted|chosen)"
+    r"|unsuccessful|not\s+(?:be\s+)?(?:selected|successful)\s+(?:for|on|this)"
+    r"|no\s+longer\s+(?:under\s+consideration|being\s+considered|considering|in\s+consideration"
+    r"|in\s+the\s+running)"
+    r"|(?:pursue|pursuing|go\s+with|going\s+with|proceed\s+with|went\s+with|gone\s+with|selected"
+    r"|hired|offered\s+the\s+(?:role|position)\s+to)\s+(?:another|other|a\s+different|an\s+internal"
+    r"|a\s+more\s+experienced|someone\s+else)(?:\s+candidate)?"
+    r"|(?:more|most|better|closer)\s+(?:closely\s+)?(?:match(?:es|ed)?|aligned|suited)"
+    r"|keep\s+your\s+(?:resume|cv|details|profile|information|application)\s+on\s+file"
+    r"|wish\s+you\s+(?:the\s+)?(?:very\s+)?(?:best|every\s+success|all\s+the\s+best|luck|well)"
+    r"(?:\s+of\s+luck)?\s+(?:in|with|for)\s+your\s+(?:job\s+)?(?:search|future|career|next)"
+    r"|go(?:ing)?\s+(?:in\s+)?(?:a\s+)?(?:different|another)\s+direction"
+    r"|not\s+(?:the\s+)?(?:right|best)\s+(?:fit|match)"
+    r"|(?:must|have\s+to|will)\s+decline"
+    r"|not\s+(?:be\s+)?(?:a\s+)?(?:fit|match)\s+for"
+    r"|(?:role|position|search|hiring)\s+(?:has\s+been|is|was)\s+(?:cancell?ed|closed|frozen|eliminated)"
+    r"|hiring\s+freeze"
+    r"|decided\s+not\s+to\s+(?:fill|hire|move|proceed)"
+    r"|other\s+candidates\s+(?:whose|who|with)\s+(?:experience|skills|background|profiles?)"
+    r"|not\s+(?:moving|going)\s+(?:forward|ahead)\s+with\s+your"
+    r")"
+)
+
+_OFFER = re.compile(
+    r"\b(?:"
+    r"(?:pleased|delighted|happy|thrilled|excited|glad)\s+to\s+(?:offer|extend|make)"
+    r"|(?:like|love|want|wish)\s+to\s+(?:offer\s+you|extend\s+(?:you\s+)?an?\s+(?:\w+\s+)?offer"
+    r"|make\s+you\s+an?\s+(?:\w+\s+)?offer)"
+    r"|offer(?:ing)?\s+you\s+the\s+(?:position|role|job|post)"
+    r"|(?:extend(?:ing)?|mak(?:e|ing))\s+(?:you\s+)?an?\s+(?:verbal\s+|formal\s+|written\s+|job\s+)?"
+    r"offer"
+    r"|(?:your|the|an?|our)\s+(?:formal\s+|written\s+|official\s+)?offer\s+(?:letter|package|details)"
+    r"|(?:attached|enclosed)\s+(?:is|please\s+find|you'll\s+find)\s+(?:your|the|our)\s+offer"
+    r"|welcome\s+(?:you\s+)?(?:to\s+the\s+team|aboard|on\s+board)"
+    r"|you\s+got\s+the\s+(?:job|role|position)|the\s+(?:job|role|position)\s+is\s+yours"
+    r"|(?:accept|approved)\s+(?:the|your|our)\s+offer"
+    r"|offer\s+of\s+employment"
+    r")"
+)
+
+_NEXT_ROUND = re.compile(
+    r"\b(?:"
+    r"(?:next|second|2nd|third|3rd|final|last|follow[\s-]up|onsite|on[\s-]site|technical|panel"
+    r"|in[\s-]person|superday|virtual\s+onsite)\s+(?:round|stage|interview|conversation|step\s+in"
+    r"\s+(?:our|the)\s+process)s?"
+    r"|invite\s+you\s+(?:to|for|back|in)"
+    r"|(?:move|moving|advance|advancing|progress|progressing|proceed|proceeding|bring|bringing)"
+    r"\s+(?:you\s+)?(?:forward\s+|through\s+|on\s+)?to\s+the\s+(?:next|final|onsite|last)"
+    r"|(?:like|love|want)\s+(?:you\s+)?to\s+(?:meet|speak\s+with|talk\s+to|come\s+(?:in|back))"
+    r"|(?:like|love|want)\s+to\s+have\s+you\s+(?:meet|come|speak)"
+    r"|schedule\s+(?:a|an|the|your)\s+(?:second|next|final|follow[\s-]up|technical|onsite|on[\s-]site"
+    r"|panel|call\s+with|chat\s+with|meeting\s+with|conversation\s+with)"
+    r"|(?:take[\s-]home|case\s+study|technical\s+(?:test|exercise|assessment)|coding\s+(?:test"
+    r"|exercise|challenge)|assessment)(?:\s+\w+)?\s+(?:as|for)\s+the\s+next"
+    r"|next\s+step\s+(?:is|will\s+be)\s+(?:a|an|to\s+meet|to\s+schedule)"
+    r")"
+)
+
+_OUT_OF_OFFICE = re.compile(
+    r"\b(?:"
+    r"automatic\s+reply|auto[\s-]?reply|autoreply|auto[\s-]?response|out\s+of\s+(?:the\s+)?office"
+    r"|ooo"
+    r"|on\s+(?:annual\s+|parental\s+|maternity\s+|paternity\s+|sick\s+|medical\s+|extended\s+)?leave"
+    r"|(?:i\s+am|i'm|i\s+will\s+be|i'll\s+be)\s+(?:currently\s+)?(?:away|travel+ing|on\s+vacation"
+    r"|on\s+holiday|on\s+pto|off|out)\b"
+    r"|limited\s+(?:access\s+to|email\s+access|e-mail\s+access)"
+    r"|away\s+from\s+(?:my|the)\s+(?:desk|office|e-?mail)"
+    r"|(?:respond|reply|get\s+back\s+to\s+you)\s+(?:to\s+your\s+(?:e-?mail|message)\s+)?(?:when|upon"
+    r"|on|after)\s+(?:i|my)\s+return"
+    r")"
+)
+_RETURN = re.compile(
+    r"(?:until|till|til|through|thru|back|return|returning|in\s+the\s+office|resume|on\s+leave\s+to"
+    r"|away\s+to|out\s+to)\b[^.;!?]{0,20}$"
+)
+
+_UPDATE = re.compile(
+    r"\b(?:"
+    r"still\s+(?:reviewing|deciding|interviewing|working|waiting|finali[sz]ing|discussing|gathering"
+    r"|meeting|evaluating|considering|in\s+the\s+process)"
+    r"|not\s+yet\s+(?:made|reached|decided|finali[sz]ed)|no\s+(?:final\s+)?decision\s+(?:yet|has)"
+    r"|(?:haven't|have\s+not|hasn't|has\s+not)\s+(?:yet\s+)?(?:made|reached|decided|finali[sz]ed"
+    r"|heard)"
+    r"|taking\s+(?:a\s+(?:bit|little)\s+)?longer|delay\w*|on\s+hold|paused|bear\s+with|patience"
+    r"|update|in\s+progress|deliberat\w+|get\s+back\s+to\s+you|be\s+in\s+touch|keep\s+you\s+posted"
+    r"|let\s+you\s+know|circle\s+back|follow\s+up\s+with\s+you|touch\s+base|timeline|decision"
+    r"|you're\s+still\s+(?:in|under)|still\s+(?:very\s+much\s+)?in\s+(?:the\s+)?(?:running|process"
+    r"|consideration)"
+    r")"
+)
+
+
+def _found(pattern: re.Pattern[str], normalized: str, negatable: bool) -> re.Match[str] | None:
+    for match in pattern.finditer(normalized):
+        if negatable and _NEGATION.search(normalized, max(0, match.start() - 40), match.start()):
+            continue
+        return match
+    return None
+
+
+def read_reply(
+    text: str, *, received_on: date, calendar: BusinessCalendar, day_first: bool
+) -> ReplyReading:
+    """Read what a reply says.
+
+    Args:
+        text: the reply as received (a whole e-mail is fine).
+        received_on: the local day it came; a new date in it counts from that day.
+        calendar: the hiring team's calendar (for dates and business days).
+        day_first: whether numeric dates are written day first.
+
+    Returns:
+        The outcome with the words that decided it; an unreadable text is an update without a
+        date with ``recognized`` False.
+    """
+    normalized = text.translate(_APOSTROPHES).lower()
+    if len(normalized) != len(text):
+        normalized = text.translate(_APOSTROPHES)
+
+    def quote(match: re.Match[str]) -> str:
+        return text[match.start() : match.end()]
+
+    if (found := _found(_REJECTION, normalized, negatable=False)) is not None:
+        return ReplyReading(
+            ReplyOutcome.REJECTION,
+            matched=quote(found),
+            interpretation=f'Read "{quote(found)}" as a rejection: the process has ended.',
+        )
+    if (found := _found(_OFFER, normalized, negatable=True)) is not None:
+        return ReplyReading(
+            ReplyOutcome.OFFER,
+            matched=quote(found),
+            interpretation=f'Read "{quote(found)}" as an offer.',
+        )
+    if (found := _found(_NEXT_ROUND, normalized, negatable=True)) is not None:
+        return ReplyReading(
+            ReplyOutcome.NEXT_ROUND,
+            matched=quote(found),
+            interpretation=f'Read "{quote(found)}" as an invitation to a next round.',
+        )
+    if (found := _found(_OUT_OF_OFFICE, normalized, negatable=False)) is not None:
+        back = _return_date(text, received_on, calendar, day_first)
+        if back is None:
+            how = "with no return date"
+        else:
+            how = f"back on {format_day(back)}"
+        return ReplyReading(
+            ReplyOutcome.OUT_OF_OFFICE,
+            matched=quote(found),
+            return_date=back,
+            interpretation=f'Read "{quote(found)}" as an out-of-office notice, {how}; it is '
+            "not an answer.",
+        )
+    timeline = read_timeline(
+        DecisionTimeline(text=text), said_on=received_on, calendar=calendar, day_first=day_first
+    )
+    if timeline.deadline is not None:
+        return ReplyReading(
+            ReplyOutcome.UPDATE,
+            matched=timeline.matched,
+            new_deadline=timeline.deadline,
+            interpretation=f"Read as an update with a new decision date: {timeline.interpretation}",
+        )
+    if (found := _found(_UPDATE, normalized, negatable=False)) is not None:
+        return ReplyReading(
+            ReplyOutcome.UPDATE,
+            matched=quote(found),
+            interpretation=f'Read "{quote(found)}" as an update without a new date; the wait '
+            "goes on.",
+        )
+    return ReplyReading(
+        ReplyOutcome.UPDATE,
+        recognized=False,
+        interpretation="Could not tell what the reply says; taken as an update without a new "
+        "date, so the wait goes on.",
+    )
+
+
+def _return_date(
+    text: str, received_on: date, calendar: BusinessCalendar, day_first: bool
+) -> date | None:
+    """The day an absent contact is back: a date after "until", "back on", "returning"...,
+    else the latest date in the notice that is not before it came."""
+    found = [
+        e
+        for e in date_expressions(text, said_on=received_on, calendar=calendar, day_first=day_first)
+        if e.day >= received_on
+    ]
+    marked = [e.day for e in found if _RETURN.search(e.before)]
+    days = marked or [e.day for e in found]
+    return max(days, default=None)
