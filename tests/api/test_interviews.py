@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import copy
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
+from app.db.models import InterviewEvent
+from app.db.session import Database
 from app.main import create_app
 from app.settings import Settings
 from tests.api.conftest import bearer, new_key
@@ -34,6 +38,28 @@ def _create(api: TestClient, body: dict[str, Any], **headers: str) -> dict[str, 
 
 def _steps(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {step["kind"]: step for step in document["plan"]["steps"]}
+
+
+def _stored(api: TestClient, url: str) -> tuple[str, dict[str, Any]]:
+    """The interview's ETag and fields as stored (its plan aside: planned as of each read)."""
+    response = api.get(url)
+    assert response.status_code == 200, response.text
+    fields = {key: value for key, value in response.json().items() if key != "plan"}
+    return response.headers["etag"], fields
+
+
+def _events_in_database(database_url: str, interview_id: str) -> int:
+    db = Database(database_url, pool_size=1)
+    try:
+        with db.engine.connect() as connection:
+            count: int = connection.execute(
+                sa.select(sa.func.count())
+                .select_from(InterviewEvent)
+                .where(InterviewEvent.interview_id == uuid.UUID(interview_id))
+            ).scalar_one()
+            return count
+    finally:
+        db.dispose()
 
 
 class TestCreateInterview:
@@ -305,6 +331,7 @@ class TestUpdateInterview:
     ) -> None:
         created = _create(api, body)
         url = f"/v1/interviews/{created['id']}"
+        before = _stored(api, url)
 
         response = api.patch(
             url,
@@ -314,39 +341,45 @@ class TestUpdateInterview:
 
         assert response.status_code == 422
         assert {e["field"] for e in response.json()["errors"]} >= {"company"}
-        assert api.get(url).headers["etag"] == '"1"'
+        assert _stored(api, url) == before
 
     @pytest.mark.parametrize("patch", [{"id": "x"}, {"events": []}, {"as_of": AS_OF}])
     def test_server_owned_and_event_fields_cannot_be_patched(
         self, api: TestClient, body: dict, patch: dict[str, Any]
     ) -> None:
         created = _create(api, body)
+        url = f"/v1/interviews/{created['id']}"
+        before = _stored(api, url)
 
-        response = api.patch(
-            f"/v1/interviews/{created['id']}", json=patch, headers={"If-Match": '"1"'}
-        )
+        response = api.patch(url, json=patch, headers={"If-Match": '"1"'})
 
         assert response.status_code == 422
+        assert _stored(api, url) == before
 
     def test_a_patch_must_be_an_object(self, api: TestClient, body: dict) -> None:
         created = _create(api, body)
+        url = f"/v1/interviews/{created['id']}"
+        before = _stored(api, url)
 
-        response = api.patch(
-            f"/v1/interviews/{created['id']}", json=["company"], headers={"If-Match": '"1"'}
-        )
+        response = api.patch(url, json=["company"], headers={"If-Match": '"1"'})
 
         assert response.status_code == 422
+        assert _stored(api, url) == before
 
 
 class TestDeleteInterview:
-    def test_deletes_it_and_its_events(self, api: TestClient, body: dict) -> None:
+    def test_deletes_it_and_its_events(
+        self, api: TestClient, body: dict, database_url: str
+    ) -> None:
         body["events"] = [{"type": "thank_you_sent", "at": "2026-11-24T13:00:00-05:00"}]
         created = _create(api, body)
         url = f"/v1/interviews/{created['id']}"
+        assert _events_in_database(database_url, created["id"]) == 1
 
         assert api.delete(url).status_code == 204
         assert api.get(url).status_code == 404
         assert api.delete(url).status_code == 404
+        assert _events_in_database(database_url, created["id"]) == 0
 
     def test_a_stale_if_match_is_412(self, api: TestClient, body: dict) -> None:
         created = _create(api, body)
