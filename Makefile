@@ -7,20 +7,27 @@ PORT ?= 8000
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser run test lint openapi bench clean
+.PHONY: help runtime install browser run test lint openapi bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-9s\033[0m %s\n", $$1, $$2}'
 
-$(BIN)/.installed: pyproject.toml
+# Two steps: the service alone (what `make run` needs), then the test and lint tools on top.
+$(BIN)/.runtime: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(BIN)/.installed: $(BIN)/.runtime
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
+runtime: $(BIN)/.runtime ## Create .venv and install the service alone, no test tools
+
 install: $(BIN)/.installed ## Create .venv and install the service with its test tools
 
-run: install ## Migrate, print a local API key, serve on 127.0.0.1:$PORT (default 8000)
+run: runtime ## Migrate, print a local API key, serve on 127.0.0.1:$PORT (default 8000)
 	@$(BIN)/followup migrate
 	@echo "Local API key (account 'local', kept in .followup-key):"
 	@echo "  $$($(BIN)/followup local-key)"
@@ -49,7 +56,7 @@ lint: install ## ruff, mypy (strict on app/) and the import contracts (pure doma
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-openapi: install ## Rewrite openapi/openapi.json from the app (the committed contract)
+openapi: runtime ## Rewrite openapi/openapi.json from the app (the committed contract)
 	$(BIN)/followup openapi openapi/openapi.json
 
 bench: install ## Benchmarks (about 4 min): planner, checks, HTTP load, 100k interviews on PostgreSQL, a soak
