@@ -19,7 +19,7 @@ from app.services.keys import issue_key
 from tests.contract.server import free_port, running
 
 SERVE = [sys.executable, "-m", "app.cli", "serve", "--host", "127.0.0.1", "--port"]
-QUIET = {"ACCESS_LOG": "false", "LOG_LEVEL": "warning"}
+QUIET = {"ACCESS_LOG": "false", "LOG_LEVEL": "warning", "WARM_UP": "false"}
 
 
 def _read_until_closed(connection: socket.socket, deadline_s: float) -> tuple[bytes, float]:
