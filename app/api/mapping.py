@@ -53,6 +53,7 @@ def _message(message: Message | None) -> dict[str, Any] | None:
         "body_text": message.body_text,
         "body_html": message.body_html,
         "script": message.script,
+        "mailto": message.mailto,
     }
 
 

@@ -53,7 +53,7 @@ class TestCreatePlan:
                 message = step["message"]
                 assert message["channel"] == "email"
                 assert message["subject"] and "\n" not in message["subject"]
-                assert message["body_text"].startswith("Dear ")
+                assert message["body_text"].startswith("Hi ")
                 assert message["body_html"].startswith("<p>")
         thank_you = steps[0]["message"]
         assert "moving their batch jobs to streaming" in thank_you["body_text"]

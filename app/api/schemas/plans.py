@@ -53,12 +53,21 @@ class WindowOut(_Out):
 
 class MessageOut(_Out):
     channel: Literal["email", "phone"] = Field(description="email or phone.")
-    to: list[str] = Field(description="The recipients' email addresses (or names, for a call).")
+    to: list[str] = Field(
+        description="Each recipient as written, name and address (Zoë Müller "
+        "<zoe@acme.example>), or the number to call.",
+        examples=[["Bob Smith <bob.smith@acme.example>"]],
+    )
     subject: str | None = Field(description="The email's subject; null for a call.")
     body_text: str = Field(description="The message as plain text.")
     body_html: str = Field(description="The message as HTML.")
     script: str | None = Field(
         description="For a call: what to say, voicemail included; null for an email."
+    )
+    mailto: str | None = Field(
+        description="A mailto: URI (RFC 6068) that opens the email in a mail client, "
+        "addressed, with its subject and body; null for a call. The step's message.eml is "
+        "the same email as a draft file."
     )
 
 

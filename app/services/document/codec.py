@@ -22,13 +22,15 @@ from app.domain.model import (
     Candidate,
     Channel,
     CompetingDeadline,
+    Concern,
     Contact,
     DecisionTimeline,
     Event,
+    Formality,
     InterviewFacts,
 )
 from app.domain.policies import BusinessDayWindow, Policy
-from app.services.document.fields import ContactIn, EventIn, InterviewFields
+from app.services.document.fields import ConcernIn, ContactIn, EventIn, InterviewFields
 from app.services.errors import InvalidDocument
 from app.services.planning import resolve_policy
 
@@ -47,6 +49,12 @@ class Decoded:
     fields: dict[str, Any]
 
 
+def _concerns(items: Iterable[str | ConcernIn]) -> tuple[str | Concern, ...]:
+    return tuple(
+        item if isinstance(item, str) else Concern(item.concern, item.response) for item in items
+    )
+
+
 def _contact(contact: ContactIn) -> Contact:
     return Contact(
         name=contact.name,
@@ -59,6 +67,9 @@ def _contact(contact: ContactIn) -> Contact:
         timezone=ZoneInfo(contact.timezone) if contact.timezone else None,
         discussion_point=contact.discussion_point,
         preferred_channel=Channel(contact.preferred_channel) if contact.preferred_channel else None,
+        title=contact.title,
+        preferred_name=contact.preferred_name,
+        concerns=_concerns(contact.concerns),
     )
 
 
@@ -98,6 +109,7 @@ def facts_from(
             fields.candidate.name,
             str(fields.candidate.email) if fields.candidate.email else None,
             fields.candidate.phone,
+            fields.candidate.preferred_name,
         ),
         company=fields.company,
         job_title=fields.job_title,
@@ -115,13 +127,16 @@ def facts_from(
             else CalendarSpec(default_country)
         ),
         competing_deadline=(
-            CompetingDeadline(competing.date, competing.company) if competing else None
+            CompetingDeadline(competing.date, competing.company, competing.top_choice)
+            if competing
+            else None
         ),
         thank_you_sent_at=fields.thank_you_sent_at,
         events=tuple(event_from(e) for e in events),
         discussion_points=tuple(fields.discussion_points),
         strengths=tuple(fields.strengths),
-        concerns_to_address=tuple(fields.concerns_to_address),
+        concerns_to_address=_concerns(fields.concerns_to_address),
+        formality=Formality(fields.formality),
         additional_info=tuple(fields.additional_info),
     )
 

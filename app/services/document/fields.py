@@ -172,7 +172,11 @@ Strength = Annotated[
     _ONE_LINE,
     _chars("strength"),
     _words("strength"),
-    _doc("strength", "A strength or qualification, as a noun phrase."),
+    _doc(
+        "strength",
+        "A strength or qualification as you would say it: a noun phrase (five years of "
+        "Kafka), a verb phrase (led the redesign of ...), a clause or a sentence.",
+    ),
 ]
 Concern = Annotated[
     str,
@@ -180,7 +184,26 @@ Concern = Annotated[
     _ONE_LINE,
     _chars("concern"),
     _words("concern"),
-    _doc("concern", "A concern raised in the interview, as a noun phrase."),
+    _doc(
+        "concern",
+        "A concern raised in the interview, in any form: a noun phrase (my limited "
+        "experience with Go), a clause (I have not worked in a regulated industry) or a "
+        "sentence.",
+    ),
+]
+Response = Annotated[
+    str,
+    _ONE_LINE,
+    _chars("response"),
+    _words("response"),
+    _doc("response", "Your answer to the concern, as a clause or a sentence of your own."),
+]
+Title = Annotated[
+    str,
+    _ONE_LINE,
+    _chars("title"),
+    _words("title"),
+    _doc("title", "How a formal letter addresses them: Mr, Ms, Mx, Dr, Prof."),
 ]
 Info = Annotated[
     str,
@@ -225,8 +248,29 @@ class _In(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=True)
 
 
+class ConcernIn(_In):
+    concern: Concern
+    response: Response | None = Field(
+        None,
+        description="Your answer, written into the thank-you; without one the note offers to "
+        "say more (R3).",
+    )
+
+
+#: A concern as text, or with your response.
+ConcernItem = Annotated[
+    Concern | ConcernIn,
+    Field(union_mode="left_to_right"),
+]
+
+
 class CandidateIn(_In):
     name: Name
+    preferred_name: Name | None = Field(
+        None,
+        description="The first name you go by, where it is not the first word of name: used "
+        "where you introduce yourself.",
+    )
     email: EmailAddress | None = Field(
         None, description="The candidate's address, signed under every email."
     )
@@ -260,6 +304,18 @@ class ContactIn(_In):
     )
     preferred_channel: ChannelChoice | None = Field(
         None, description="The channel they asked for; phone only if they did (R4)."
+    )
+    title: Title | None = Field(
+        None, description="Their title, for a formal greeting (Dear Mr Smith); see formality."
+    )
+    preferred_name: Name | None = Field(
+        None,
+        description="The first name they go by (Bob for Robert Smith): the greeting uses it.",
+    )
+    concerns: list[ConcernItem] = Field(
+        default_factory=list,
+        max_length=3,
+        description="Concerns this person raised, each addressed in their own thank-you (R3).",
     )
 
 
@@ -355,6 +411,11 @@ class CompetingDeadlineIn(_In):
         description="When the faster process needs your answer (R12)."
     )
     company: Company | None = Field(None, description="The company whose offer has that deadline.")
+    top_choice: bool = Field(
+        False,
+        description="This interview's company is your top choice: only then does the follow-up "
+        "say so (R12).",
+    )
 
 
 class EventIn(_In):
@@ -494,7 +555,7 @@ class InterviewFields(_In):
     strengths: list[Strength] = Field(
         description="Strengths to restate in the messages.", default_factory=list, max_length=5
     )
-    concerns_to_address: list[Concern] = Field(
+    concerns_to_address: list[ConcernItem] = Field(
         description="Concerns raised in the interview, answered in the thank-you.",
         default_factory=list,
         max_length=3,
@@ -507,6 +568,11 @@ class InterviewFields(_In):
     calendar: CalendarIn | None = Field(None, description="Default: the service's country.")
     competing_deadline: CompetingDeadlineIn | None = Field(
         None, description="Another offer's deadline that calls for an earlier follow-up (R12)."
+    )
+    formality: Literal["informal", "formal"] = Field(
+        "informal",
+        description="informal greets by first name (Hi Bob,); formal by title and surname "
+        "where a contact has a title (Dear Mr Smith,).",
     )
     policy: PolicyName = Field(
         "standard",
