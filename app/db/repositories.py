@@ -87,6 +87,18 @@ def events_of(
     return found
 
 
+def add_interview(*, session: Session, row: Interview, events: Sequence[InterviewEvent]) -> None:
+    """A new interview and its first events, as two Core INSERTs (the ORM's unit of work
+    would add its bookkeeping to every create)."""
+    session.execute(sa.insert(Interview).values(_values(row)))
+    if events:
+        session.execute(sa.insert(InterviewEvent), [_values(event) for event in events])
+
+
+def _values(row: Interview | InterviewEvent) -> dict[str, Any]:
+    return {column.key: getattr(row, column.key) for column in type(row).__table__.columns}  # type: ignore[union-attr]
+
+
 def update_interview(
     *, session: Session, row: Interview, expected_version: int, values: dict[str, Any]
 ) -> bool:
@@ -208,26 +220,48 @@ def idempotency_record(
 
 
 def add_idempotency_record(
-    *, session: Session, account_id: uuid.UUID, key: str, request_hash: str, now: datetime
-) -> uuid.UUID:
-    """A claim on ``key``; raises IntegrityError when another request holds it."""
-    record = IdempotencyRecord(
-        account_id=account_id,
-        key=key,
-        request_hash=request_hash,
-        state="in_flight",
-        created_at=now,
+    *,
+    session: Session,
+    account_id: uuid.UUID,
+    key: str,
+    request_hash: str,
+    now: datetime,
+    status_code: int,
+    body: bytes,
+    location: str | None,
+    etag: str | None,
+) -> None:
+    """The answer to a create with ``key``, kept in the create's own transaction; raises
+    IntegrityError when another transaction kept one for the key first."""
+    session.execute(
+        sa.insert(IdempotencyRecord).values(
+            id=uuid.uuid4(),
+            account_id=account_id,
+            key=key,
+            request_hash=request_hash,
+            state="done",
+            created_at=now,
+            status_code=status_code,
+            response_body=body,
+            location=location,
+            etag=etag,
+        )
     )
-    session.add(record)
-    session.flush()
-    return record.id
 
 
 def take_over_idempotency_record(
-    *, session: Session, record: IdempotencyRecord, request_hash: str, now: datetime
+    *,
+    session: Session,
+    record: IdempotencyRecord,
+    request_hash: str,
+    now: datetime,
+    status_code: int,
+    body: bytes,
+    location: str | None,
+    etag: str | None,
 ) -> bool:
-    """Claim an expired or abandoned record anew, unless someone else just did (the update
-    only matches the record as it was read)."""
+    """Overwrite an expired or abandoned record with a new answer, unless someone else just
+    did (the update only matches the record as it was read)."""
     taken = session.execute(
         sa.update(IdempotencyRecord)
         .where(
@@ -235,33 +269,9 @@ def take_over_idempotency_record(
             col(IdempotencyRecord.created_at) == record.created_at,
         )
         .values(
-            state="in_flight",
+            state="done",
             request_hash=request_hash,
             created_at=now,
-            status_code=None,
-            response_body=None,
-            location=None,
-            etag=None,
-        )
-        .execution_options(synchronize_session=False)
-    )
-    return bool(taken.rowcount)  # type: ignore[attr-defined]
-
-
-def finish_idempotency_record(
-    *,
-    session: Session,
-    record_id: uuid.UUID,
-    status_code: int,
-    body: bytes,
-    location: str | None,
-    etag: str | None,
-) -> None:
-    session.execute(
-        sa.update(IdempotencyRecord)
-        .where(col(IdempotencyRecord.id) == record_id)
-        .values(
-            state="done",
             status_code=status_code,
             response_body=body,
             location=location,
@@ -269,6 +279,7 @@ def finish_idempotency_record(
         )
         .execution_options(synchronize_session=False)
     )
+    return bool(taken.rowcount)  # type: ignore[attr-defined]
 
 
 def delete_idempotency_records(*, session: Session, created_before: datetime) -> int:

@@ -1,10 +1,10 @@
 """Idempotency-Key for creates: a retry with the same key and body gets the first answer again.
 
-The claim on a key is made in the same transaction as the create it guards and completed there
-with the answer's bytes, so a create that fails (a bad fact, a database that went away: 503)
-leaves no claim behind, and a create that commits leaves its answer ready to replay. Two
-requests racing with one key meet at the key's unique index: the second waits for the first's
-transaction, then replays its answer (or, if the first rolled back, does the work itself).
+The key is looked up and its answer kept in the same transaction as the create it guards, so a
+create that fails (a bad fact, a database that went away: 503) leaves nothing behind, and a
+create that commits leaves its answer ready to replay. Two requests racing with one key meet at
+the key's unique index when they keep their answers: the second's transaction rolls back (its
+interview with it) and it replays the first's answer.
 Records live 24 hours (the IETF draft's suggestion); the expired ones are deleted as creates
 come in, at most once a minute per process.
 """
@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from app.db import repositories as repo
+from app.db.models import IdempotencyRecord
 from app.services.errors import InFlight, KeyReused
 
 #: A claim still "in flight" after this long was left by a process that died mid-request.
@@ -48,8 +49,18 @@ class Replay:
     etag: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A key this request may answer for, once its create is done."""
+
+    account_id: uuid.UUID
+    request: Idempotency
+    #: An expired record, or one a request that died left in flight: overwritten on completion.
+    taken_over: IdempotencyRecord | None
+
+
 class Keys:
-    """Claims, completes and forgets Idempotency-Keys, inside the caller's transaction."""
+    """Reads and keeps Idempotency-Keys' answers, inside the caller's transaction."""
 
     def __init__(self) -> None:
         self._swept_at = float("-inf")
@@ -57,26 +68,17 @@ class Keys:
 
     def claim(
         self, session: Session, *, account_id: uuid.UUID, request: Idempotency, now: datetime
-    ) -> uuid.UUID | Replay:
-        """Take the key for this request, or find the answer to replay.
+    ) -> Claim | Replay:
+        """Whether this request may do the work, or the answer to replay.
 
         Raises:
             KeyReused: the key came before with another body (within its 24 hours).
-            InFlight: a claim left by a request that is still running, or died less than
-                a minute ago.
-            IntegrityError: another transaction holds a claim on the key: the caller retries
-                in a new transaction, and then finds its answer.
+            InFlight: a claim that a request left in flight less than a minute ago.
         """
         self._sweep(session, now)
         record = repo.idempotency_record(session=session, account_id=account_id, key=request.key)
         if record is None:
-            return repo.add_idempotency_record(
-                session=session,
-                account_id=account_id,
-                key=request.key,
-                request_hash=request.request_hash,
-                now=now,
-            )
+            return Claim(account_id, request, None)
         expired = now - record.created_at > IDEMPOTENCY_TTL
         if not expired and record.request_hash != request.request_hash:
             raise KeyReused(
@@ -89,23 +91,39 @@ class Keys:
             )
         if record.state == "in_flight" and now - record.created_at < IN_FLIGHT_TIMEOUT:
             raise _in_flight()
-        # Expired, or abandoned by a request that died: take it over.
-        if not repo.take_over_idempotency_record(
-            session=session, record=record, request_hash=request.request_hash, now=now
-        ):
-            raise _in_flight()
-        return record.id
+        return Claim(account_id, request, record)
 
-    def complete(self, session: Session, *, record_id: uuid.UUID, answer: Replay) -> None:
-        """Keep the answer to replay with the claim, in the transaction that made it."""
-        repo.finish_idempotency_record(
+    def complete(self, session: Session, *, claim: Claim, answer: Replay, now: datetime) -> None:
+        """Keep the answer for the key, in the transaction that did the work.
+
+        Raises:
+            IntegrityError: another transaction kept an answer for the key first; the caller
+                retries in a new transaction, and then replays it.
+            InFlight: another request took over the same expired record first.
+        """
+        if claim.taken_over is None:
+            repo.add_idempotency_record(
+                session=session,
+                account_id=claim.account_id,
+                key=claim.request.key,
+                request_hash=claim.request.request_hash,
+                now=now,
+                status_code=answer.status,
+                body=answer.body,
+                location=answer.location,
+                etag=answer.etag,
+            )
+        elif not repo.take_over_idempotency_record(
             session=session,
-            record_id=record_id,
+            record=claim.taken_over,
+            request_hash=claim.request.request_hash,
+            now=now,
             status_code=answer.status,
             body=answer.body,
             location=answer.location,
             etag=answer.etag,
-        )
+        ):
+            raise _in_flight()
 
     def _sweep(self, session: Session, now: datetime) -> None:
         with self._lock:

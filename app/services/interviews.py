@@ -37,7 +37,7 @@ from app.services.errors import (
     PreconditionFailed,
     PreconditionRequired,
 )
-from app.services.idempotency import Idempotency, Keys, Replay
+from app.services.idempotency import Claim, Idempotency, Keys, Replay
 from app.services.planning import PlannedInterview, plan_interview, plan_only
 
 _ACTIONABLE = frozenset({StepStatus.DUE, StepStatus.OVERDUE})
@@ -239,8 +239,8 @@ class InterviewStore:
             except IntegrityError:
                 if idempotency is None:
                     raise
-                # Another request claimed the key in a transaction that has ended since:
-                # a new transaction reads what it left.
+                # Another request kept an answer for the key while this one worked: a new
+                # transaction finds it and replays it.
         raise InFlight("A request with this Idempotency-Key is still being processed.")
 
     def _create(
@@ -255,14 +255,14 @@ class InterviewStore:
     ) -> Changed | Replay:
         with self.db.write() as session:
             now = utcnow()
-            record_id: uuid.UUID | None = None
+            claim: Claim | None = None
             if idempotency is not None:
-                claim = self.keys.claim(
+                found = self.keys.claim(
                     session, account_id=account_id, request=idempotency, now=now
                 )
-                if isinstance(claim, Replay):
-                    return claim
-                record_id = claim
+                if isinstance(found, Replay):
+                    return found
+                claim = found
             row = Interview(
                 account_id=account_id,
                 created_at=now,
@@ -271,17 +271,17 @@ class InterviewStore:
                 company=decoded.facts.company,
                 company_key=decoded.facts.company.casefold(),
             )
-            self._remember((row.id, row.version), decoded)
             rows = [event_row(row.id, seq, e) for seq, e in enumerate(events, start=1)]
+            for event in rows:
+                event.created_at = now
+            self._remember((row.id, row.version), decoded)
             stored = self._stored(row, rows)
             planned, values = self._plans(stored, as_of)
             for name, value in values.items():
                 setattr(row, name, value)
-            session.add(row)
-            session.flush()
-            session.add_all(rows)
-            if record_id is not None and replay is not None:
-                self.keys.complete(session, record_id=record_id, answer=replay(stored, planned))
+            repo.add_interview(session=session, row=row, events=rows)
+            if claim is not None and replay is not None:
+                self.keys.complete(session, claim=claim, answer=replay(stored, planned), now=now)
         return Changed(stored, planned)
 
     # -- read, change, delete ---------------------------------------------------------------

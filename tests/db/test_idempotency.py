@@ -72,3 +72,45 @@ def test_an_expired_key_can_be_used_again_even_with_another_body(
 
     assert response.status_code == 201
     assert response.json()["company"] == "Later Corp"
+
+
+def _keys(api: TestClient) -> list[str]:
+    db = api.app.state.db  # type: ignore[attr-defined]
+    with db.read() as session:
+        return list(session.scalars(sa.select(IdempotencyRecord.key)).all())
+
+
+def test_records_past_their_24_hours_are_deleted(api: TestClient, body: dict) -> None:
+    api.post("/v1/interviews", json=body, headers={"Idempotency-Key": "stale"})
+    api.post("/v1/interviews", json=body, headers={"Idempotency-Key": "fresh"})
+    _age(api, "stale", IDEMPOTENCY_TTL + timedelta(minutes=1))
+    api.app.state.interviews.keys._swept_at = float("-inf")  # type: ignore[attr-defined]  # as a minute later
+
+    api.post("/v1/interviews", json=body, headers={"Idempotency-Key": "next"})
+
+    assert "stale" not in _keys(api)
+    assert {"fresh", "next"} <= set(_keys(api))
+
+
+def test_a_create_answered_503_leaves_its_key_free(
+    api: TestClient, body: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from app.db import repositories
+
+    real = repositories.add_interview
+
+    def database_gone(**kwargs: object) -> None:
+        raise OperationalError("INSERT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(repositories, "add_interview", database_gone)
+    failed = api.post("/v1/interviews", json=body, headers={"Idempotency-Key": "outage"})
+    monkeypatch.setattr(repositories, "add_interview", real)
+    retry = api.post("/v1/interviews", json=body, headers={"Idempotency-Key": "outage"})
+
+    assert failed.status_code == 503
+    assert retry.status_code == 201
+    assert "idempotent-replayed" not in retry.headers
+    assert api.get("/v1/interviews").json()["items"][0]["id"] == retry.json()["id"]
+    assert len(api.get("/v1/interviews").json()["items"]) == 1
