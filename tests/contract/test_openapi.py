@@ -151,3 +151,104 @@ def test_document_problems_rewrites_fastapis_own_error_responses() -> None:
     assert "Problem" in document["components"]["schemas"]
     assert "HTTPValidationError" not in document["components"]["schemas"]
     validate(document)
+
+
+def _reachable(schemas: dict[str, Any], start: Any) -> set[str]:
+    """The components ``start`` refers to, and those they refer to, and so on."""
+    found: set[str] = set()
+    stack = [start]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str):
+                name = ref.rsplit("/", 1)[-1]
+                if name not in found:
+                    found.add(name)
+                    stack.append(schemas[name])
+            stack.extend(value for key, value in item.items() if key != "$ref")
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def _request_schemas(document: dict[str, Any]) -> set[str]:
+    bodies = [operation.get("requestBody", {}) for _, _, operation in _operations(document)]
+    return _reachable(document["components"]["schemas"], bodies)
+
+
+def _response_schemas(document: dict[str, Any]) -> set[str]:
+    answers = [operation["responses"] for _, _, operation in _operations(document)]
+    return _reachable(document["components"]["schemas"], answers)
+
+
+def test_request_bodies_have_no_defaults_that_generators_read_as_required() -> None:
+    # openapi-typescript (default options) types a property with a default as always present.
+    document = _committed()
+    schemas = document["components"]["schemas"]
+
+    with_default = [
+        f"{name}.{prop} (default {spec['default']!r})"
+        for name in sorted(_request_schemas(document))
+        for prop, spec in schemas[name].get("properties", {}).items()
+        if "default" in spec
+    ]
+
+    assert not with_default, f"request properties with a default: {with_default}"
+
+
+def test_a_request_default_other_than_null_is_said_in_the_description() -> None:
+    schemas = _committed()["components"]["schemas"]
+
+    assert schemas["ContactIn"]["properties"]["role"]["description"].endswith("Default: `other`.")
+    assert schemas["InterviewIn"]["properties"]["duration_minutes"]["description"].endswith(
+        "Default: `60`."
+    )
+    assert "events" not in schemas["PlanRequest"]["required"]
+
+
+#: Response properties the service may leave out: a policy override is sent only when the
+#: client set it; a problem lists fields only when fields are at fault.
+_SOMETIMES_SENT = {
+    "PolicyOverrides": {
+        "thank_you_within_hours",
+        "follow_up_after_deadline",
+        "follow_up_without_timeline",
+        "final_follow_up_after",
+        "escalation",
+        "escalation_after",
+        "move_on_after",
+        "business_hours_start",
+        "business_hours_end",
+    },
+    "Problem": {"errors"},
+}
+
+
+def test_responses_require_every_field_the_service_always_sends() -> None:
+    document = _committed()
+    schemas = document["components"]["schemas"]
+
+    optional = {
+        name: set(schemas[name].get("properties", {})) - set(schemas[name].get("required", []))
+        for name in _response_schemas(document)
+    }
+
+    assert {name: props for name, props in optional.items() if props} == _SOMETIMES_SENT
+    assert {"candidate", "contacts", "id", "plan", "policy_overrides"} <= set(
+        schemas["InterviewOut"]["required"]
+    )
+
+
+def test_a_model_in_requests_and_responses_has_a_response_copy_with_its_fields_required() -> None:
+    document = _committed()
+    schemas = document["components"]["schemas"]
+    interview = schemas["InterviewOut"]["properties"]
+
+    assert interview["candidate"]["$ref"] == "#/components/schemas/CandidateIn-Output"
+    output = schemas["CandidateIn-Output"]
+    assert set(output["required"]) == set(output["properties"]) >= {"name", "email", "phone"}
+    assert schemas["CandidateIn"]["required"] == ["name"]
+    assert "CandidateIn-Output" in _response_schemas(document)
+    assert "CandidateIn-Output" not in _request_schemas(document)
+    assert "CandidateIn" not in _response_schemas(document)

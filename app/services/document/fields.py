@@ -244,8 +244,15 @@ class ChannelChoice(StrEnum):
 class _In(BaseModel):
     # Unknown fields are refused (a client cannot send an id, an account or a
     # created_at), so a misspelt field is an error instead of silently lost. Strict: a value
-    # is of the type the contract says (RFC 3339 text for a time, not a number).
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=True)
+    # is of the type the contract says (RFC 3339 text for a time, not a number). A stored
+    # interview is answered whole, defaults filled in: in a response's schema, every field
+    # is required (PolicyOverrides is not one of these: only the parameters set are sent).
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        strict=True,
+        json_schema_serialization_defaults_required=True,
+    )
 
 
 class ConcernIn(_In):
