@@ -121,6 +121,20 @@ def plan_wire(planned: PlannedInterview) -> dict[str, Any]:
             "sources": list(expectations.sources),
         },
         "warnings": [{"code": w.code, "message": w.message} for w in plan.warnings],
+        "replies": [
+            {
+                "at": r.at,
+                "contact_email": r.contact_email,
+                "outcome": r.reading.outcome,
+                "given": r.reading.given,
+                "recognized": r.reading.recognized,
+                "matched": r.reading.matched,
+                "new_deadline": r.reading.new_deadline,
+                "return_date": r.reading.return_date,
+                "interpretation": r.reading.interpretation,
+            }
+            for r in plan.replies
+        ],
         "policy": policy_wire(plan.policy),
         "calendar": {
             "country": plan.calendar.country,
@@ -146,6 +160,8 @@ def interview_wire(stored: StoredInterview, planned: PlannedInterview) -> dict[s
                 "new_deadline": recorded.event.new_deadline,
                 "timeline_text": recorded.event.timeline_text,
                 "note": recorded.event.note,
+                "text": recorded.event.text,
+                "return_date": recorded.event.return_date,
                 "recorded_at": recorded.recorded_at,
             }
             for recorded in stored.events

@@ -48,6 +48,8 @@ def recorded(row: InterviewEvent) -> RecordedEvent:
             new_deadline=row.new_deadline,
             timeline_text=row.timeline_text,
             note=row.note,
+            text=row.text,
+            return_date=row.return_date,
         ),
         recorded_at=row.created_at,
     )
@@ -67,6 +69,8 @@ def event_row(interview_id: uuid.UUID, seq: int, event: Event) -> InterviewEvent
         new_deadline=event.new_deadline,
         timeline_text=event.timeline_text,
         note=event.note,
+        text=event.text,
+        return_date=event.return_date,
     )
 
 

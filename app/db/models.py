@@ -119,6 +119,10 @@ class InterviewEvent(SQLModel, table=True):
     new_deadline: date | None = None
     timeline_text: str | None = Field(default=None, max_length=500)
     note: str | None = Field(default=None, max_length=2000)
+    #: A reply as received; its outcome is read from it when none was given.
+    text: str | None = Field(default=None, max_length=10000)
+    #: An out-of-office reply: the day the contact is back.
+    return_date: date | None = None
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
 
 

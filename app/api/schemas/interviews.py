@@ -86,6 +86,8 @@ class EventOut(_Out):
     new_deadline: date | None = Field(description="For a reply: the new date it gave.")
     timeline_text: str | None = Field(description="For a reply: the timeline in its words.")
     note: str | None = Field(description="The candidate's own note.")
+    text: str | None = Field(description="For a reply: the reply as received.")
+    return_date: date | None = Field(description="For an out-of-office reply: the day back.")
     recorded_at: datetime = Field(description="When the service recorded it.")
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.domain.model import (
     ContactRole,
     PlanStatus,
+    ReplyOutcome,
     StepKind,
     StepStatus,
     TimelineSource,
@@ -127,6 +128,21 @@ class TimelineOut(_Out):
     )
 
 
+class ReplyOut(_Out):
+    at: datetime = Field(description="When the reply came.")
+    contact_email: str | None = Field(description="Who replied, if known.")
+    outcome: ReplyOutcome = Field(description="What the plan took the reply to be.")
+    given: bool = Field(description="True when the client gave the outcome (it always wins).")
+    recognized: bool = Field(
+        description="False when the text said nothing the reader knows: it is then an update "
+        "without a date, with a reply_unrecognized warning."
+    )
+    matched: str | None = Field(description="The words of the reply that decided the outcome.")
+    new_deadline: date | None = Field(description="A new decision date the reply gave.")
+    return_date: date | None = Field(description="For an out-of-office reply: the day back.")
+    interpretation: str = Field(description="How the reply was read, in a sentence.")
+
+
 class NextActionOut(_Out):
     step_id: str = Field(description="The step to do next.")
     kind: StepKind = Field(description="That step's kind.")
@@ -210,6 +226,10 @@ class PlanOut(_Out):
         description="Typical hiring times for the job family, when known."
     )
     warnings: list[WarningOut] = Field(description="Things to know about the plan or the facts.")
+    replies: list[ReplyOut] = Field(
+        description="Every reply among the events and how the plan took it: read from its "
+        "text, or as the client gave it."
+    )
     policy: PolicyOut = Field(description="The policy the plan used, overrides applied.")
     calendar: CalendarOut = Field(description="The business-day calendar the plan counted with.")
 

@@ -82,6 +82,8 @@ def event_from(event: EventIn) -> Event:
         new_deadline=event.new_deadline,
         timeline_text=event.timeline_text,
         note=event.note,
+        text=event.text,
+        return_date=event.return_date,
     )
 
 

@@ -434,7 +434,20 @@ class EventIn(_In):
         None, description="The contact it concerns, by email; default: the primary contact."
     )
     outcome: ReplyOutcome | None = Field(
-        None, description="For reply_received: offer, rejection, next_round or update."
+        None,
+        description="For reply_received: offer, rejection, next_round, update or "
+        "out_of_office (an automatic reply: not an answer). Optional when `text` is given: the "
+        "plan then reads the outcome from the text; a given outcome always wins.",
+    )
+    text: Annotated[str, StringConstraints(max_length=10000)] | None = Field(
+        None,
+        description="For reply_received: the reply as received (a whole e-mail is fine).",
+        examples=["Thanks for your patience - we'll have a decision by Friday."],
+    )
+    return_date: Day | None = Field(
+        None,
+        description="For an out_of_office reply: the day the contact is back; nothing goes to "
+        "them before the second business day after it.",
     )
     new_deadline: Day | None = Field(
         None, description="For a reply: the new decision date they gave."
@@ -448,8 +461,11 @@ class EventIn(_In):
 
     @model_validator(mode="after")
     def _reply_says_what(self) -> EventIn:
-        if self.type is EventType.REPLY_RECEIVED and self.outcome is None:
-            raise invalid("EventIn", [(("outcome",), "a reply_received event needs one", None)])
+        if self.type is EventType.REPLY_RECEIVED and self.outcome is None and not self.text:
+            raise invalid(
+                "EventIn",
+                [(("outcome",), "a reply_received event needs an outcome or its text", None)],
+            )
         return self
 
 
