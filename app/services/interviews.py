@@ -18,7 +18,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from enum import StrEnum
+from typing import Any, Protocol
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -69,6 +70,38 @@ class Changed:
 
     interview: StoredInterview
     planned: PlannedInterview
+
+
+class ChangeKind(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    EVENT_ADDED = "event_added"
+    DELETED = "deleted"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A change to a stored interview, as a listener sees it inside the change's transaction.
+
+    ``before`` is the plan as it stood just before the change (planned as of ``at``; None for
+    a create); ``after`` the plan the change leaves (None for a delete).
+    """
+
+    kind: ChangeKind
+    account_id: uuid.UUID
+    interview_id: uuid.UUID
+    version: int
+    at: datetime
+    before: Plan | None
+    after: PlannedInterview | None
+    interview: StoredInterview | None
+
+
+class ChangeListener(Protocol):
+    """Told of every change in the change's own transaction (``session``), after it is written:
+    what it writes there (an outbox row, say) commits or rolls back with the change."""
+
+    def __call__(self, session: Session, change: Change) -> None: ...
 
 
 #: Renders a create's answer for an Idempotency-Key's replays; called inside the create's
@@ -146,8 +179,16 @@ def _stale() -> PreconditionFailed:
 class InterviewStore:
     """Every operation on stored interviews, each in one transaction."""
 
-    def __init__(self, db: Database, *, default_country: str, cache_size: int = 4096) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        default_country: str,
+        cache_size: int = 4096,
+        listeners: Sequence[ChangeListener] = (),
+    ) -> None:
         self.db = db
+        self.listeners = list(listeners)
         self.codec = DocumentCodec(default_country=default_country)
         self.keys = Keys()
         self._decoded: OrderedDict[tuple[uuid.UUID, int], Decoded] = OrderedDict()
@@ -205,6 +246,19 @@ class InterviewStore:
             planned.plan if as_of is None else plan_only(facts=facts, policy=policy, as_of=now)
         )
         return planned, columns(index_plan, facts.events)
+
+    def _before(
+        self, row: Interview, events: Sequence[InterviewEvent], now: datetime
+    ) -> Plan | None:
+        """The plan as it stands before a change, when someone listens for changes."""
+        if not self.listeners:
+            return None
+        stored = self._stored(row, events)
+        return plan_only(facts=stored.facts, policy=stored.decoded.policy, as_of=now)
+
+    def _tell(self, session: Session, change: Change) -> None:
+        for listener in self.listeners:
+            listener(session, change)
 
     # -- create -----------------------------------------------------------------------------
 
@@ -280,6 +334,12 @@ class InterviewStore:
             for name, value in values.items():
                 setattr(row, name, value)
             repo.add_interview(session=session, row=row, events=rows)
+            self._tell(
+                session,
+                Change(
+                    ChangeKind.CREATED, account_id, row.id, row.version, now, None, planned, stored
+                ),
+            )
             if claim is not None and replay is not None:
                 self.keys.complete(session, claim=claim, answer=replay(stored, planned), now=now)
         return Changed(stored, planned)
@@ -330,11 +390,10 @@ class InterviewStore:
                     "The interview changed since you read it; read it again and retry.",
                     headers={"ETag": current},
                 )
+            now = utcnow()
+            before = self._before(row, events, now)
             stored = replace(
-                self._stored(row, events),
-                version=row.version + 1,
-                decoded=decoded,
-                updated_at=utcnow(),
+                self._stored(row, events), version=row.version + 1, decoded=decoded, updated_at=now
             )
             planned, index = self._plans(stored, None)
             values: dict[str, Any] = {
@@ -348,6 +407,19 @@ class InterviewStore:
                 session=session, row=row, expected_version=row.version, values=values
             ):
                 raise _stale()  # pragma: no cover - the row lock above serialises
+            self._tell(
+                session,
+                Change(
+                    ChangeKind.UPDATED,
+                    account_id,
+                    stored.id,
+                    stored.version,
+                    stored.updated_at,
+                    before,
+                    planned,
+                    stored,
+                ),
+            )
         # Only once committed: a version that never came to be must not sit in the cache.
         self._remember((stored.id, stored.version), decoded)
         return Changed(stored, planned)
@@ -356,10 +428,18 @@ class InterviewStore:
         self, *, account_id: uuid.UUID, interview_id: uuid.UUID, if_match: str | None
     ) -> None:
         with self.db.write() as session:
-            row, _ = self._load(session, account_id, interview_id, lock=True)
+            row, events = self._load(session, account_id, interview_id, lock=True)
             if if_match is not None and not matches(if_match, f'"{row.version}"'):
                 raise _stale()
+            now = utcnow()
+            before = self._before(row, events, now)
             repo.delete_interview(session=session, row=row)
+            self._tell(
+                session,
+                Change(
+                    ChangeKind.DELETED, account_id, row.id, row.version, now, before, None, None
+                ),
+            )
 
     # -- events -----------------------------------------------------------------------------
 
@@ -374,14 +454,14 @@ class InterviewStore:
             row, events = self._load(session, account_id, interview_id, lock=True)
             decoded = self.decode(row)
             _check_contacts(decoded.facts, [event], locate=lambda _: ("contact_email",))
+            now = utcnow()
+            before = self._before(row, events, now)
             seq = (events[-1].seq if events else 0) + 1
             new_row = event_row(row.id, seq, event)
-            new_row.created_at = utcnow()
+            new_row.created_at = now
             session.add(new_row)
             stored = replace(
-                self._stored(row, [*events, new_row]),
-                version=row.version + 1,
-                updated_at=utcnow(),
+                self._stored(row, [*events, new_row]), version=row.version + 1, updated_at=now
             )
             planned, values = self._plans(stored, None)
             values["updated_at"] = stored.updated_at
@@ -389,6 +469,19 @@ class InterviewStore:
                 session=session, row=row, expected_version=row.version, values=values
             ):
                 raise _stale()  # pragma: no cover - the row lock above serialises
+            self._tell(
+                session,
+                Change(
+                    ChangeKind.EVENT_ADDED,
+                    account_id,
+                    stored.id,
+                    stored.version,
+                    now,
+                    before,
+                    planned,
+                    stored,
+                ),
+            )
         return Changed(stored, planned)
 
     # -- many at once -----------------------------------------------------------------------
