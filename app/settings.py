@@ -45,7 +45,7 @@ class Settings(BaseSettings):
         "time of the connection opening (or the request's first byte); else 408 and closed.",
     )
 
-    # -- persistence and keys (issue 3) --
+    # -- persistence and keys --
     database_url: str = Field(
         "sqlite:///followup.db",
         description="SQLAlchemy URL: a SQLite file (default, in the working directory) or "
@@ -60,7 +60,7 @@ class Settings(BaseSettings):
         "a revoked key stops working within this time.",
     )
 
-    # Operations (issue 4): rate limit, shared counters, shutdown.
+    # Operations: rate limit, shared counters, shutdown.
     rate_limit: int = Field(
         600, ge=0, description="Requests per minute per API key; 0 turns every limit off."
     )

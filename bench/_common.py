@@ -172,7 +172,7 @@ _CALENDARS = (
     ("GB", None, "Europe/London"),
     ("IL", None, "Asia/Jerusalem"),
 )
-#: Phrases of SPEC.md section 4, plus one it cannot read (a warning, not an error).
+#: Phrases the timeline reader knows, plus one it cannot read (a warning, not an error).
 _PHRASES = (
     "We will make a decision by the end of next week",
     "We'll get back to you by Friday",

@@ -1,4 +1,4 @@
-"""Soak (issue 4, item 6): a minute of mixed reads and writes against one running server.
+"""Soak: a minute of mixed reads and writes against one running server.
 
 The script starts ``followup serve`` itself on a free port of 127.0.0.1, with a fresh
 PostgreSQL database (dropped at the end; ``--sqlite`` for a temporary SQLite file instead) and

@@ -1,4 +1,4 @@
-"""Stored interviews (issue 3): reads at scale on PostgreSQL, and creates per second.
+"""Stored interviews: reads at scale on PostgreSQL, and creates per second.
 
 1. Scale. 100,000 interviews in one account, in a fresh PostgreSQL database: realistic,
    varied documents (about 200 companies, interviews over the last 120 days and the next 30,
@@ -9,7 +9,7 @@
    process per core; a few more interviews go through ``InterviewStore.create`` itself and
    must get the same columns. Then ``VACUUM ANALYZE``, as autovacuum would do in time. Then,
    against one uvicorn worker, sequential requests on one keep-alive connection, p50/p95/p99
-   (target p95 under 50 ms, SPEC section 12): the agenda as of now, the agenda for a week
+   (target p95 under 50 ms): the agenda as of now, the agenda for a week
    (``from``/``to``), a list page filtered on status and company, one on
    ``next_action_before``. Each query's plan is printed with ``--explain`` or when it misses
    the target.
@@ -82,7 +82,7 @@ from app.services.document.codec import DocumentCodec, document_of, event_from
 from app.services.interviews import InterviewStore, ListFilter
 from app.services.planning import plan_only
 
-#: SPEC section 12: the agenda and a filtered list page at the 95th percentile.
+#: Targets: the agenda and a filtered list page at the 95th percentile.
 READ_P95_MS = 50.0
 #: Rows computed per task of the process pool, and COPYed per batch.
 _CHUNK = 2500

@@ -1,4 +1,4 @@
-"""Shared fixtures: the example interview of SPEC.md section 8, as a request body."""
+"""Shared fixtures: the example interview (examples/interview.json), as a request body."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "interview.json"
 
 @pytest.fixture
 def body() -> dict[str, Any]:
-    """A fresh copy of the SPEC's example request, safe to change in a test."""
+    """A fresh copy of the example request, safe to change in a test."""
     return copy.deepcopy(json.loads(EXAMPLE.read_text()))
 
 

@@ -1,4 +1,4 @@
-"""The example interview of SPEC.md section 8: the documented request body.
+"""The example interview: the documented request body.
 
 ``examples/interview.json`` holds the same facts for curl and ``followup plan``; a test keeps
 the two equal.

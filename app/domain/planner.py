@@ -1,4 +1,4 @@
-"""The planner of SPEC.md section 5: interview facts, policy and ``as_of`` in, a plan out.
+"""The planner: interview facts, policy and ``as_of`` in, a plan out (docs/time.md).
 
 Deterministic: the same facts, events, policy and ``as_of`` always give the same plan. Every
 window of a later step hangs off the effective day of the step before it, the day it was

@@ -1,4 +1,4 @@
-"""The policies of SPEC.md section 2: the seeds' disagreements turned into named choices."""
+"""The policies (docs/policies.md): the articles' disagreements turned into named choices."""
 
 from __future__ import annotations
 

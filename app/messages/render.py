@@ -1,4 +1,4 @@
-"""Renders the message of a plan step (SPEC.md section 6).
+"""Renders the message of a plan step.
 
 Templates are files under ``templates/``, rendered in Jinja2's sandbox; the HTML body goes
 through an autoescaping environment, so nothing a caller writes ever becomes markup. Each

@@ -390,7 +390,7 @@ class TestDeleteInterview:
 
 
 class TestEventsMoveThePlan:
-    """SPEC.md section 5: what happened since moves the plan."""
+    """What happened since moves the plan (docs/time.md)."""
 
     def _log(self, api: TestClient, ident: str, **event: Any) -> dict[str, Any]:
         response = api.post(f"/v1/interviews/{ident}/events", json=event)

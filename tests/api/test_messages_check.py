@@ -1,4 +1,4 @@
-"""POST /v1/messages/check over HTTP, the way clients call it (SPEC.md section 7)."""
+"""POST /v1/messages/check over HTTP, the way clients call it."""
 
 from __future__ import annotations
 

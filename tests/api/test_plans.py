@@ -181,7 +181,7 @@ class TestCreatePlan:
                 assert "\n" not in step["message"]["subject"]
 
     def test_unknown_fields_are_refused_by_name(self, client: TestClient, body: dict) -> None:
-        # Issue 3 (newer than SPEC.md's "welcome"): a misspelt field must not vanish silently.
+        # Unknown fields are refused: a misspelt field must not vanish silently.
         body["source_system"] = "acme-ats"
         body["contacts"][0]["emial"] = "bob@acme.example"
 

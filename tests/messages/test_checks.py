@@ -1,4 +1,4 @@
-"""Message checks (SPEC.md section 7), one row per check: a draft it flags, one it lets pass.
+"""Message checks, one row per check: a draft it flags, one it lets pass.
 
 Every row starts from a draft that passes every check (``GOOD``), changes the one thing the
 row is about, and names the text the finding must point at.

@@ -1,4 +1,4 @@
-"""Messages (SPEC.md section 6): personal, within their word budgets, safe to send."""
+"""Messages: personal, within their word budgets, safe to send."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Every message the planner renders passes its own checks with no error (SPEC.md section 6).
+"""Every message the planner renders passes its own checks with no error.
 
 Plans are generated over a wide range of interviews: channels (email, and phone follow-ups
 with their voicemail scripts), primary contacts of each role, one to four interviewers,

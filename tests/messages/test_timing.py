@@ -1,6 +1,6 @@
 """When a draft would go out, against the plan of its interview (R5, R6, R9, R11, R13).
 
-Plans are built by the domain's own builders (tests/unit/conftest.py): the SPEC example,
+Plans are built by the domain's own builders (tests/unit/conftest.py): the example interview,
 Ann Lee's interview on Tuesday 2026-11-24 in New York, decision "by the end of next week"
 (Friday December 4), so the follow-up's window opens on Tuesday December 8 at 09:00.
 """

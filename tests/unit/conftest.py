@@ -1,6 +1,6 @@
 """Builders for the domain tests: interview facts, plans, and looking up steps in a plan.
 
-Every builder starts from the example of SPEC.md section 8 (Ann Lee's video interview at Acme on
+Every builder starts from the example interview (Ann Lee's video interview at Acme on
 Tuesday 2026-11-24, 10:00-11:00 in New York, hiring calendar US-NY) and lets a test change only
 what its row is about.
 """
@@ -50,7 +50,7 @@ CAROL = Contact(
 
 
 def interview_facts(**changes: Any) -> InterviewFacts:
-    """The SPEC example interview with ``changes`` applied (dataclass field names)."""
+    """The example interview with ``changes`` applied (dataclass field names)."""
     fields: dict[str, Any] = {
         "candidate": ANN,
         "company": "Acme Corp",
@@ -123,7 +123,7 @@ def build() -> type[Build]:
 
 @pytest.fixture
 def spec_example() -> InterviewFacts:
-    """SPEC.md section 8 as domain facts: "by the end of next week", an engineering role."""
+    """The example interview as domain facts: "by the end of next week", an engineering role."""
     return interview_facts(
         timeline=DecisionTimeline(text="We will make a decision by the end of next week"),
         job_family="engineering",

@@ -1,6 +1,6 @@
 """Properties every plan keeps, for interviews drawn at random from 2025 to 2028 in ten countries.
 
-SPEC.md section 3: every business-day step is sent inside the recipient's business hours on a
+docs/time.md: every business-day step is sent inside the recipient's business hours on a
 business day of the hiring team's calendar, never before ``as_of``; section 5: steps come in
 order and the same input always gives the same plan.
 """

@@ -1,7 +1,7 @@
 """A reply as received moves the plan (the plan section on replies): closes it, starts a new
 wait on a new date (R6), lets the wait go on, or holds messages to an absent contact (R13).
 
-The SPEC example: interview Tue 2026-11-24, "by the end of next week" (Fri 12-04), so the
+The example interview: Tue 2026-11-24, "by the end of next week" (Fri 12-04), so the
 follow-up to the recruiter Carol Diaz goes Tue 12-08 to Thu 12-10 (R6).
 """
 

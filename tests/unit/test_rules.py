@@ -1,4 +1,4 @@
-"""The rules of SPEC.md section 1, one table per rule, every date worked out by hand.
+"""The rules R1-R15 (docs/rules.md), one table per rule, every date worked out by hand.
 
 The calendars the tables use (holidays checked with the ``holidays`` package itself):
 
@@ -18,7 +18,7 @@ The calendars the tables use (holidays checked with the ``holidays`` package its
     IL         Weekend Friday and Saturday; the week runs Sunday to Saturday. Rosh Hashanah
                Sat-Sun 2026-09-12/13, Yom Kippur Mon 09-21.
 
-Unless a row says otherwise the facts are SPEC.md's example: a video interview on Tue 2026-11-24,
+Unless a row says otherwise the facts are the example's: a video interview on Tue 2026-11-24,
 10:00-11:00 New York; Bob Smith (hiring manager) interviewed Ann, Carol Diaz (recruiter)
 scheduled it; the plan is asked for at the end of the interview.
 """
@@ -74,7 +74,7 @@ DUE, UPCOMING, OVERDUE = StepStatus.DUE, StepStatus.UPCOMING, StepStatus.OVERDUE
 WAITING, DONE, SKIPPED = StepStatus.WAITING, StepStatus.DONE, StepStatus.SKIPPED
 EMAIL, PHONE = Channel.EMAIL, Channel.PHONE
 
-# The cast. Bob and Carol are the SPEC example's people (from conftest).
+# The cast. Bob and Carol are the example interview's people (from conftest).
 BOB_SCHEDULED = replace(BOB, scheduled_interview=True)
 BOB_NO_EMAIL = replace(BOB, email=None)
 CAROL_UNSCHEDULED = replace(CAROL, scheduled_interview=False)
@@ -131,13 +131,13 @@ def elsewhere(calendar: CalendarSpec, interview_day: str, **changes: Any) -> dic
 
 
 def assert_window(step: Step, first: date, last: date, zone: ZoneInfo = NY) -> None:
-    """A business-day step runs from 09:00 on its first day to 17:00 on its last (SPEC §5)."""
+    """A business-day step runs from 09:00 on its first day to 17:00 on its last (docs/time.md)."""
     assert (step.window.earliest, step.window.latest) == (at(first, 9, zone), at(last, 17, zone))
 
 
 @pytest.fixture
 def example(spec_example: InterviewFacts) -> InterviewFacts:
-    """The SPEC example with the thank-you sent at 15:00 on the day."""
+    """The example interview with the thank-you sent at 15:00 on the day."""
     return replace(spec_example, thank_you_sent_at=t("2026-11-24 15:00"))
 
 

@@ -1,6 +1,6 @@
-"""Reading what the interviewer said (SPEC.md section 4): one row per phrase, worked by hand.
+"""Reading what the interviewer said (docs/time.md): one row per phrase, worked by hand.
 
-Said on Tue 2026-11-24 (the SPEC example) unless a row says otherwise. US-NY: Thanksgiving
+Said on Tue 2026-11-24 (the example interview) unless a row says otherwise. US-NY: Thanksgiving
 Thu 11-26, Christmas Fri 12-25, Independence Day observed Fri 2026-07-03, New Year's Day 2028
 observed Fri 2027-12-31. Israel's week runs Sunday to Thursday (weekend Friday-Saturday).
 """

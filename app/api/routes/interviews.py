@@ -1,4 +1,4 @@
-"""Stored interviews, their events and plans, and the agenda across them (SPEC.md section 8).
+"""Stored interviews, their events and plans, and the agenda across them.
 
 Handlers parse and answer; the work, each piece in one transaction, is the InterviewStore's
 (:mod:`app.services.interviews`), run in the thread pool because the database driver blocks.

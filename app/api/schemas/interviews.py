@@ -1,4 +1,4 @@
-"""Wire schemas of stored interviews, their events, lists and the agenda (SPEC.md section 8)."""
+"""Wire schemas of stored interviews, their events, lists and the agenda."""
 
 from __future__ import annotations
 

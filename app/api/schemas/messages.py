@@ -1,4 +1,4 @@
-"""Wire schemas of ``POST /v1/messages/check`` (SPEC.md section 7)."""
+"""Wire schemas of ``POST /v1/messages/check``."""
 
 from __future__ import annotations
 

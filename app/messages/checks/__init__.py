@@ -1,4 +1,4 @@
-"""Message checks (SPEC.md section 7): a draft in, a score and findings out.
+"""Message checks: a draft in, a score and findings out.
 
 Each finding names its check (a stable id such as ``C-SALARY``), a severity, one sentence on
 what to change, where (a span of the subject or body), and the rules (R1-R15) and seed

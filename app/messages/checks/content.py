@@ -135,7 +135,7 @@ def _end(body: str) -> Span:
 
 
 def budget_of(draft: Draft) -> int | None:
-    """The word budget of the draft's kind and channel (SPEC.md section 6)."""
+    """The word budget of the draft's kind and channel."""
     if draft.channel is Channel.PHONE:
         return VOICEMAIL_BUDGET if draft.kind is not StepKind.MOVE_ON else None
     return WORD_BUDGETS.get(draft.kind)

@@ -43,7 +43,7 @@ class Finding:
         message: one sentence saying what to change.
         span: where in the subject or body; None for a finding about when the message goes
             out rather than what it says.
-        rules: the rule ids of SPEC.md section 1 the check follows.
+        rules: the ids of the rules the check follows (docs/rules.md).
         sources: the seed articles (0-4) the check comes from.
     """
 

@@ -497,7 +497,7 @@ def _no_null_defaults(schema: dict[str, Any]) -> None:
 
 
 class PolicyOverrides(BaseModel):
-    """Any policy parameter, replaced for this request (SPEC.md section 2)."""
+    """Any policy parameter, replaced for this request (docs/policies.md)."""
 
     # A parameter left out keeps the policy's value. Only final_follow_up_after takes null;
     # for the others null is refused (the schema does not offer it, hence SkipJsonSchema).
@@ -548,7 +548,8 @@ class PolicyOverrides(BaseModel):
 
 
 class InterviewFields(_In):
-    """The facts of one interview (SPEC.md section 8): what a stored interview keeps."""
+    """The facts of one interview, as the plan and create routes take them: what a stored
+    interview keeps."""
 
     candidate: CandidateIn = Field(description="Who was interviewed.")
     company: Company
