@@ -7,7 +7,7 @@ PORT ?= 8000
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help runtime install browser run test lint openapi bench clean
+.PHONY: help runtime install browser clients run test lint openapi bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-9s\033[0m %s\n", $$1, $$2}'
@@ -46,7 +46,21 @@ browser: ## Install Debian's chromium for the docs test, if missing (needs root 
 		echo "chromium missing and apt-get unusable here: the docs browser test will skip"; \
 	fi
 
-test: install browser ## Lint, then the whole test suite with coverage
+# The TypeScript client check (tests/clients) compiles against the tools this lock file
+# pins; node_modules is kept and reinstalled only when the lock changes. Without npm that
+# test skips, saying why (and fails when CI is set).
+TS_CLIENT := clients/typescript
+$(TS_CLIENT)/node_modules/.installed: $(TS_CLIENT)/package-lock.json $(TS_CLIENT)/package.json
+	@if command -v npm >/dev/null; then \
+		echo "Installing the TypeScript client check's tools (npm ci)"; \
+		cd $(TS_CLIENT) && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
+	else \
+		echo "npm missing: the TypeScript client check will skip"; \
+	fi
+
+clients: $(TS_CLIENT)/node_modules/.installed ## Install the TypeScript client check's tools (npm ci, cached)
+
+test: install browser clients ## Lint, then the whole test suite with coverage
 	$(MAKE) --no-print-directory lint
 	$(BIN)/pytest -n 2 --cov --cov-report=term
 
@@ -63,4 +77,4 @@ bench: install ## Benchmarks (about 4 min): planner, checks, HTTP load, 100k int
 	$(BIN)/python bench/run.py
 
 clean: ## Remove the virtualenv and caches
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis $(TS_CLIENT)/node_modules
