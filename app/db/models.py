@@ -146,3 +146,125 @@ class IdempotencyRecord(SQLModel, table=True):
     created_at: datetime = Field(
         default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=True
     )
+
+
+# -- push: webhook endpoints, their outbox, the steps' schedule, calendar feeds ---------------
+
+
+class WebhookEndpoint(SQLModel, table=True):
+    """A URL of an account that hears about its interviews, signed with ``secret``.
+
+    The secret must sign, so it is kept as issued (a hash could not sign). After a rotation the
+    previous one signs alongside until ``previous_secret_expires_at``.
+    """
+
+    __tablename__ = "webhook_endpoint"
+    __table_args__ = (sa.Index("ix_webhook_endpoint_account_created", "account_id", "created_at"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    account_id: uuid.UUID = Field(foreign_key="account.id", ondelete="CASCADE")
+    url: str = Field(max_length=2000)
+    description: str | None = Field(default=None, max_length=500)
+    #: The event types it wants; None: every type.
+    events: list[str] | None = Field(default=None, sa_type=sa.JSON, nullable=True)
+    enabled: bool = Field(default=True)
+    #: Why it was turned off when the service did it (410 Gone, failing for days).
+    disabled_reason: str | None = Field(default=None, max_length=300)
+    disabled_at: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+    #: The first failed attempt since its last success; None while it delivers.
+    failing_since: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+    secret: str = Field(max_length=100)
+    previous_secret: str | None = Field(default=None, max_length=100)
+    previous_secret_expires_at: datetime | None = Field(
+        default=None, sa_type=UTCDateTime, nullable=True
+    )
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class WebhookMessage(SQLModel, table=True):
+    """The outbox: one event for one endpoint, its exact body, and when to try it next.
+
+    ``id`` is the ``webhook-id`` of every attempt. ``next_attempt_at`` is set while there is
+    something to do (the dispatcher's queue, by its index) and cleared when the message is
+    delivered or given up; a claim moves it forward by a lease, so a dispatcher that dies
+    mid-delivery leaves the message to be tried again.
+    """
+
+    __tablename__ = "webhook_message"
+    __table_args__ = (
+        sa.Index("ix_webhook_message_endpoint_created", "endpoint_id", "created_at", "id"),
+    )
+
+    id: str = Field(primary_key=True, max_length=40)
+    account_id: uuid.UUID = Field(foreign_key="account.id", ondelete="CASCADE", index=True)
+    endpoint_id: uuid.UUID = Field(foreign_key="webhook_endpoint.id", ondelete="CASCADE")
+    type: str = Field(max_length=40)
+    payload: str = Field(sa_type=sa.Text, nullable=False)
+    #: ``pending`` (to try), ``delivered``, ``failed`` (gave up) or ``cancelled`` (endpoint off).
+    state: str = Field(default="pending", max_length=16)
+    attempts: int = Field(default=0)
+    next_attempt_at: datetime | None = Field(
+        default=None, sa_type=UTCDateTime, nullable=True, index=True
+    )
+    delivered_at: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class WebhookAttempt(SQLModel, table=True):
+    """One try at delivering a message: when, what came back, how long it took."""
+
+    __tablename__ = "webhook_attempt"
+    __table_args__ = (sa.Index("ix_webhook_attempt_message_at", "message_id", "at"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    message_id: str = Field(foreign_key="webhook_message.id", ondelete="CASCADE", max_length=40)
+    at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    status_code: int | None = None
+    duration_ms: int = Field(default=0)
+    error: str | None = Field(default=None, max_length=500)
+    next_try_at: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+
+
+class StepSchedule(SQLModel, table=True):
+    """When a step of a stored interview falls due (its window opens) or overdue (it closes).
+
+    Written with every change from the plan it leaves. ``fire_at`` is set until the moment is
+    announced, then cleared: the dispatcher's scan reads ``fire_at <= now`` by its index, so
+    its cost grows with what falls due, not with what is stored. ``step_at`` (the window's
+    edge) stays: a change that leaves a step in the same window finds the row announced and
+    does not announce it again; a step moved to another window is a new row.
+    """
+
+    __tablename__ = "step_schedule"
+    __table_args__ = (sa.UniqueConstraint("interview_id", "step_id", "kind", "step_at"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    account_id: uuid.UUID = Field(foreign_key="account.id", ondelete="CASCADE")
+    interview_id: uuid.UUID = Field(foreign_key="interview.id", ondelete="CASCADE")
+    step_id: str = Field(max_length=100)
+    #: ``step.due`` or ``step.overdue``.
+    kind: str = Field(max_length=16)
+    step_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    fire_at: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True, index=True)
+    #: The interview's version that wrote the row.
+    version: int = Field(default=1)
+    fired_at: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+
+
+class CalendarFeed(SQLModel, table=True):
+    """A secret URL a calendar app subscribes to: one interview's steps, or the account's.
+
+    Only the SHA-256 of the token is kept; deleting the row revokes the URL at once.
+    """
+
+    __tablename__ = "calendar_feed"
+    __table_args__ = (sa.Index("ix_calendar_feed_account_created", "account_id", "created_at"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    account_id: uuid.UUID = Field(foreign_key="account.id", ondelete="CASCADE")
+    interview_id: uuid.UUID | None = Field(
+        default=None, foreign_key="interview.id", ondelete="CASCADE", nullable=True
+    )
+    token_hash: str = Field(max_length=64, unique=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

@@ -15,7 +15,18 @@ from app.db import models as _models  # noqa: F401 - registers the tables
 from app.db.session import Database
 from tests.conftest import fresh_postgres_database
 
-TABLES = {"account", "api_key", "interview", "interview_event", "idempotency_record"}
+TABLES = {
+    "account",
+    "api_key",
+    "interview",
+    "interview_event",
+    "idempotency_record",
+    "webhook_endpoint",
+    "webhook_message",
+    "webhook_attempt",
+    "step_schedule",
+    "calendar_feed",
+}
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
