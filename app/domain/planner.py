@@ -256,6 +256,14 @@ class _Planner:
         for event in sorted(facts.events, key=lambda e: e.at):
             if history.closed_by is not None:
                 break
+            if event.at > self.as_of:
+                self.warn(
+                    "event_in_future",
+                    f"A {event.type.value.replace('_', ' ')} event is dated "
+                    f"{format_day(self.local_day(event.at))}, after the plan's moment "
+                    f"({format_day(self.local_day(self.as_of))}); the plan takes it as "
+                    "happened. Check its date and offset.",
+                )
             cycle = history.cycles[-1]
             if event.type is EventType.THANK_YOU_SENT:
                 if event.contact_email:
@@ -572,7 +580,14 @@ class _Planner:
         first, last = self.after(
             self.local_day(follow_up.send_at, zone), policy.final_follow_up_after
         )
+        # R6: after a follow-up sent too soon, nothing comes before the wait R6 asked for.
+        due = follow_up.window.earliest.astimezone(zone).date()
+        too_soon = ""
+        if first < due:
+            first, last = due, max(last, due)
+            too_soon = f", and not before {format_day(due)}, when the follow-up was due (R6)"
         first, last, away = self.held(primary, first, last)
+        away = too_soon + away
         window = self.business_days(first, last, zone)
         messages = cycle.messages
         done_at = messages[1].at if len(messages) > 1 else None
@@ -729,6 +744,12 @@ class _Planner:
     # -- the plan -----------------------------------------------------------------------------
 
     def plan(self) -> Plan:
+        if self.policy.escalation and self.policy.final_follow_up_after is None:
+            self.warn(
+                "escalation_not_possible",
+                "Escalation is on, but this policy sends no final follow-up: two messages never "
+                "go unanswered, so the plan has no step to the hiring manager (R10).",
+            )
         history = self.history()
         steps = self.thank_you_steps(history)
         thank_yous = list(steps)
