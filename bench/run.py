@@ -17,7 +17,11 @@ What is measured, and why:
    ``http.client`` connection whose connect is not timed. The 51 bodies are the example with a
    distinct candidate name each.
 3. Load, with wrk and the same settings on every route (1 thread, 32 connections, 10 s, after a
-   short warm-up run): ``GET /healthz``, then ``POST /v1/plans`` twice, (a) the example body
+   short warm-up run): a bare FastAPI hello route (``bench/bare.py``, same venv, uvicorn, one
+   worker, running beside the service), ``GET /healthz``, then ``POST /v1/plans`` twice, in
+   turns for ``--rounds`` rounds (3), each keeping its best, so /healthz and the plans are
+   read as ratios of the bare route (targets 0.9 and 0.5: what the service's own layers
+   cost). The plans are (a) the example body
    every time and (b) distinct bodies: a few hundred generated interviews (names, companies,
    dates over four months, timeline phrases the reader knows, calendars US/NY, DE/BY, GB, IL),
    each request also stamped with a unique serial in the candidate's name, so no cache keyed on
@@ -74,6 +78,7 @@ from _common import (
     SERIAL,
     BenchError,
     Figure,
+    Load,
     LoadSettings,
     api_key,
     auth,
@@ -413,6 +418,59 @@ def _message_checks(figures: list[Figure]) -> None:
     )
 
 
+# -- reading a recruiter's e-mail into a decision date ------------------------------------------
+
+_RECRUITER_EMAIL = (
+    "From: Carol Diaz <carol.diaz@acme.example>\nSent: Tuesday, November 24, 2026 4:12 PM\n"
+    "To: {name}\nSubject: Thank you for coming in\n\nHi {name},\n\nThank you so much for "
+    "coming in today and meeting with Bob and the rest of the data team. Everyone enjoyed "
+    "hearing about your work moving batch pipelines to streaming, and the panel was impressed "
+    "by your answers on schema evolution. As discussed, the role is hybrid with three days a "
+    "week in the office, and the successful candidate would start on January 4th. We have been "
+    "interviewing for about two weeks and have two more conversations this week. The hiring "
+    "committee meets after Thanksgiving, and we will make our decision by close of business on "
+    "Friday, December 4, or Monday at the latest. If you have any questions in the meantime, "
+    "please do not hesitate to reach out.\n\nBest regards,\nCarol Diaz\nSenior Recruiter | "
+    "Acme Corp\n+1 555 {serial:03d} 2030"
+)
+
+
+def _timeline_reading(figures: list[Figure]) -> None:
+    """Reading a 150-word recruiter e-mail into its decision date, median µs (no target).
+
+    Each call reads a distinct e-mail (a name and a number of its own), so the reader's memo
+    of texts it has read cannot hide the cost; the calendar is warm.
+    """
+    from app.domain.calendar import CalendarSpec, calendar_for
+    from app.domain.model import DecisionTimeline
+    from app.domain.timeline import read_timeline
+
+    section("Micro: reading a recruiter e-mail into a decision date")
+    calendar = calendar_for(CalendarSpec("US", "NY"))
+    texts = [
+        _RECRUITER_EMAIL.format(name=f"Ann Lee {serial}", serial=serial % 1000)
+        for serial in range(20000)
+    ]
+    words = len(texts[0].split())
+
+    def read(index: int) -> object:
+        return read_timeline(
+            DecisionTimeline(text=texts[index % len(texts)]),
+            said_on=date(2026, 11, 24),
+            calendar=calendar,
+            day_first=False,
+        )
+
+    samples = time_calls(read, warmup=50, max_calls=len(texts), budget_s=1.5)
+    median = statistics.median(samples)
+    reading = read(0)
+    print(
+        f"  read_timeline  {words}-word e-mail  median {us(median):>7}  p90"
+        f" {us(percentile(samples, 0.9)):>7}  ({len(samples)} calls) -> {reading.deadline}"
+    )
+    figures.append(Figure(f"reading a {words}-word recruiter e-mail, median", us(median)))
+
+
 def _http(
     figures: list[Figure],
     process: subprocess.Popen[bytes],
@@ -519,6 +577,7 @@ def _load(
     workdir: Path,
     key: str,
     *,
+    rounds: int = 3,
     ratios_only: bool = False,
 ) -> None:
     """wrk on a bare FastAPI hello app, then on /healthz, POST /v1/plans twice, then
@@ -533,28 +592,42 @@ def _load(
     distinct = workdir / "distinct_bodies.lua"
     distinct.write_text(_distinct_bodies_script(templates, key), encoding="utf-8")
 
+    # The bare app and this one run side by side and are measured in turns, `rounds` times;
+    # each keeps its best round. On a shared machine a neighbour's burst then lowers one
+    # round, not one side of every ratio.
+    bodies = f"{len(templates)} distinct bodies"
     bare_port = free_port()
+    best: dict[str, Load] = {}
     with bare_server(bare_port, log) as (bare_process, bare_started):
         wait_for_health(bare_process, bare_started, bare_port, log)
-        bare = measure(
-            wrk,
-            settings,
-            "bare FastAPI hello (bench/bare.py)",
-            f"http://{HOST}:{bare_port}/healthz",
-            bare_process,
-            log,
-        )
+        runs = [
+            (
+                "bare",
+                "bare FastAPI hello (bench/bare.py)",
+                f"http://{HOST}:{bare_port}/healthz",
+                bare_process,
+                None,
+            ),
+            ("healthz", "GET /healthz", f"{base}/healthz", process, None),
+            ("same body", "POST /v1/plans, same body", f"{base}/v1/plans", process, same),
+            (bodies, f"POST /v1/plans, {bodies}", f"{base}/v1/plans", process, distinct),
+        ]
+        for round_ in range(1, rounds + 1):
+            print(f"  round {round_} of {rounds}")
+            for name, label, url, server_process, script in runs:
+                load = measure(wrk, settings, label, url, server_process, log, script)
+                if name not in best or load.rps > best[name].rps:
+                    best[name] = load
+    bare, health = best["bare"], best["healthz"]
+    print(f"  best of {rounds} rounds each:")
     figures.append(Figure("bare FastAPI hello req/s", f"{bare.rps:.0f}"))
-    health = measure(wrk, settings, "GET /healthz", f"{base}/healthz", process, log)
     figures.append(Figure("GET /healthz req/s", f"{health.rps:.0f}"))
     _against_bare(figures, "/healthz", health.rps / bare.rps, RATIO_BARE_HEALTHZ)
     connections = settings.connections
-    for label, script in (("same body", same), (f"{len(templates)} distinct bodies", distinct)):
-        plans = measure(
-            wrk, settings, f"POST /v1/plans, {label}", f"{base}/v1/plans", process, log, script
-        )
+    for label in ("same body", bodies):
+        plans = best[label]
         ratio = plans.rps / health.rps
-        print(f"    ratio plans/healthz: {ratio:.2f}")
+        print(f"    ratio plans/healthz, {label}: {ratio:.2f}")
         verdict = "yes" if ratio >= RATIO_GOAL else "floor only" if ratio >= RATIO_FLOOR else "NO"
         figures.append(Figure(f"POST /v1/plans req/s, {label}", f"{plans.rps:.0f}"))
         _against_bare(figures, f"POST /v1/plans, {label}", plans.rps / bare.rps, RATIO_BARE_PLANS)
@@ -603,6 +676,12 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=20261124, help="seed of the bodies")
     parser.add_argument("--no-load", action="store_true", help="skip the wrk section")
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="turns of bare app, /healthz and plans, each keeping its best (3)",
+    )
+    parser.add_argument(
         "--ratios-only",
         action="store_true",
         help="only the side-by-side load: bare hello, /healthz and POST /v1/plans (about 1 min)",
@@ -617,6 +696,8 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--soak", type=float, default=60, help="seconds of soak (60; 0 skips)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
+    if not 1 <= args.rounds <= 10:
+        parser.error("--rounds must be 1-10")
     if not (1 <= args.duration <= 120 and 0 <= args.warmup <= 30):
         parser.error("--duration must be 1-120 s and --warmup 0-30 s")
     if args.interviews and not 1000 <= args.interviews <= 1_000_000:
@@ -651,6 +732,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         if not args.ratios_only:
             _micro(figures, templates)
             _message_checks(figures)
+            _timeline_reading(figures)
         with tempfile.TemporaryDirectory(prefix="followup-bench-") as scratch:
             workdir = Path(scratch)
             url = sqlite_url(workdir)
@@ -668,6 +750,7 @@ def run(argv: Sequence[str] | None = None) -> int:
                     _load(
                         figures,
                         *(wrk, settings, port, process, log, templates, workdir, key),
+                        rounds=args.rounds,
                         ratios_only=args.ratios_only,
                     )
             if args.ratios_only:
