@@ -422,10 +422,10 @@ def _message_checks(figures: list[Figure]) -> None:
 
 _RECRUITER_EMAIL = (
     "From: Carol Diaz <carol.diaz@acme.example>\nSent: Tuesday, November 24, 2026 4:12 PM\n"
-    "To: {name}\nSubject: Thank you for coming in\n\nHi {name},\n\nThank you so much for "
-    "coming in today and meeting with Bob and the rest of the data team. Everyone enjoyed "
+    "To: {name}\nSubject: Thank you for coming in\n\nHi {name},\n\nThank you for "
+    "coming in today and meeting with Bob and the data team. Everyone enjoyed "
     "hearing about your work moving batch pipelines to streaming, and the panel was impressed "
-    "by your answers on schema evolution. As discussed, the role is hybrid with three days a "
+    "by your answers on schema evolution. The role is hybrid with three days a "
     "week in the office, and the successful candidate would start on January 4th. We have been "
     "interviewing for about two weeks and have two more conversations this week. The hiring "
     "committee meets after Thanksgiving, and we will make our decision by close of business on "
