@@ -84,6 +84,47 @@ class Settings(BaseSettings):
         30, ge=0, le=3600, description="On SIGTERM, how long requests in flight may finish."
     )
 
+    # Push: webhooks and calendar feeds.
+    dispatcher: bool = Field(
+        True,
+        description="Run the webhook dispatcher inside the served app; DISPATCHER=off on API "
+        "replicas when `followup worker` processes deliver instead (and in the test suite).",
+    )
+    dispatch_interval_seconds: float = Field(
+        1.0,
+        gt=0,
+        le=15,
+        description="How often the dispatcher looks for steps falling due and messages to send "
+        "when it has nothing in hand; a step that opens is announced within this (and a "
+        "delivery's time).",
+    )
+    dispatch_concurrency: int = Field(
+        8, ge=1, le=64, description="Deliveries one dispatcher makes at once."
+    )
+    webhook_retry_schedule: list[float] = Field(
+        default_factory=lambda: [0.0, 5.0, 300.0, 1800.0, 7200.0, 18000.0, 36000.0, 36000.0],
+        min_length=1,
+        description="Seconds before each attempt of a message (the Standard Webhooks "
+        "schedule: at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h); after the last, it fails.",
+    )
+    webhook_connect_timeout_seconds: float = Field(5.0, gt=0, le=60)
+    webhook_timeout_seconds: float = Field(
+        15.0, gt=0, le=120, description="The whole of one attempt, connect to last byte read."
+    )
+    webhook_disable_after_hours: float = Field(
+        120.0, gt=0, description="An endpoint failing for this long is turned off (and says why)."
+    )
+    webhook_allow_private: bool = Field(
+        False,
+        description="Allow http and private, loopback or link-local targets: for local "
+        "development and tests only, never in production (server-side request forgery).",
+    )
+    public_base_url: str | None = Field(
+        None,
+        description="The service's public address for calendar feed URLs; none: the host and "
+        "port the request came to.",
+    )
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:

@@ -10,9 +10,21 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
-from sqlmodel import col, select
+from sqlmodel import SQLModel, col, select
 
-from app.db.models import Account, ApiKey, IdempotencyRecord, Interview, InterviewEvent, utcnow
+from app.db.models import (
+    Account,
+    ApiKey,
+    CalendarFeed,
+    IdempotencyRecord,
+    Interview,
+    InterviewEvent,
+    StepSchedule,
+    WebhookAttempt,
+    WebhookEndpoint,
+    WebhookMessage,
+    utcnow,
+)
 
 # -- accounts and keys ------------------------------------------------------------------------
 
@@ -290,3 +302,210 @@ def delete_idempotency_records(*, session: Session, created_before: datetime) ->
         .execution_options(synchronize_session=False)
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+# -- push: webhook endpoints, outbox, schedule, calendar feeds --------------------------------
+
+
+def webhook_endpoints_of(
+    *, session: Session, account_id: uuid.UUID, enabled_only: bool = False
+) -> Sequence[WebhookEndpoint]:
+    query = select(WebhookEndpoint).where(WebhookEndpoint.account_id == account_id)
+    if enabled_only:
+        query = query.where(col(WebhookEndpoint.enabled).is_(True))
+    return session.scalars(
+        query.order_by(col(WebhookEndpoint.created_at), col(WebhookEndpoint.id))
+    ).all()
+
+
+def webhook_endpoint(
+    *, session: Session, account_id: uuid.UUID, endpoint_id: uuid.UUID, for_update: bool = False
+) -> WebhookEndpoint | None:
+    """The account's endpoint, or None (another account's is as good as missing)."""
+    query = select(WebhookEndpoint).where(
+        WebhookEndpoint.id == endpoint_id, WebhookEndpoint.account_id == account_id
+    )
+    if for_update:
+        query = query.with_for_update()
+    return session.scalars(query).first()
+
+
+def webhook_endpoints_by_id(
+    *, session: Session, endpoint_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, WebhookEndpoint]:
+    ids = list(set(endpoint_ids))
+    if not ids:
+        return {}
+    query = select(WebhookEndpoint).where(col(WebhookEndpoint.id).in_(ids))
+    return {row.id: row for row in session.scalars(query)}
+
+
+def add_webhook_messages(*, session: Session, rows: Sequence[WebhookMessage]) -> None:
+    if rows:
+        session.execute(sa.insert(WebhookMessage), [_row_values(row) for row in rows])
+
+
+def _row_values(row: SQLModel) -> dict[str, Any]:
+    return {column.key: getattr(row, column.key) for column in type(row).__table__.columns}  # type: ignore[attr-defined]
+
+
+def claim_webhook_messages(
+    *, session: Session, now: datetime, lease_until: datetime, limit: int
+) -> Sequence[WebhookMessage]:
+    """Messages whose next attempt is due, each leased to the caller until ``lease_until``.
+
+    On PostgreSQL ``FOR UPDATE SKIP LOCKED``: dispatchers claiming at once each get other rows,
+    and none waits for another. On SQLite the caller's ``BEGIN IMMEDIATE`` holds the only
+    write lock from the read to the commit, so two claims cannot interleave either.
+    """
+    query = (
+        select(WebhookMessage)
+        .where(col(WebhookMessage.next_attempt_at) <= now)
+        .order_by(col(WebhookMessage.next_attempt_at))
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    rows = session.scalars(query).all()
+    if rows:
+        session.execute(
+            sa.update(WebhookMessage)
+            .where(col(WebhookMessage.id).in_([row.id for row in rows]))
+            .values(next_attempt_at=lease_until)
+            .execution_options(synchronize_session=False)
+        )
+    return rows
+
+
+def webhook_message(
+    *, session: Session, endpoint_id: uuid.UUID, message_id: str, for_update: bool = False
+) -> WebhookMessage | None:
+    query = select(WebhookMessage).where(
+        WebhookMessage.id == message_id, WebhookMessage.endpoint_id == endpoint_id
+    )
+    if for_update:
+        query = query.with_for_update()
+    return session.scalars(query).first()
+
+
+def webhook_messages_of(
+    *,
+    session: Session,
+    endpoint_id: uuid.UUID,
+    before: tuple[datetime, str] | None,
+    limit: int,
+) -> Sequence[WebhookMessage]:
+    """An endpoint's messages, newest first."""
+    query = select(WebhookMessage).where(WebhookMessage.endpoint_id == endpoint_id)
+    if before is not None:
+        query = query.where(
+            _after((WebhookMessage.created_at, WebhookMessage.id), before, descending=True)
+        )
+    query = query.order_by(col(WebhookMessage.created_at).desc(), col(WebhookMessage.id).desc())
+    return session.scalars(query.limit(limit)).all()
+
+
+def webhook_attempts_of(
+    *, session: Session, message_ids: Iterable[str]
+) -> dict[str, list[WebhookAttempt]]:
+    ids = list(message_ids)
+    found: dict[str, list[WebhookAttempt]] = {i: [] for i in ids}
+    if not ids:
+        return found
+    query = (
+        select(WebhookAttempt)
+        .where(col(WebhookAttempt.message_id).in_(ids))
+        .order_by(col(WebhookAttempt.at))
+    )
+    for row in session.scalars(query):
+        found[row.message_id].append(row)
+    return found
+
+
+def schedule_of(*, session: Session, interview_id: uuid.UUID) -> Sequence[StepSchedule]:
+    return session.scalars(
+        select(StepSchedule).where(StepSchedule.interview_id == interview_id)
+    ).all()
+
+
+def add_schedule(*, session: Session, rows: Sequence[StepSchedule]) -> None:
+    if rows:
+        session.execute(sa.insert(StepSchedule), [_row_values(row) for row in rows])
+
+
+def drop_unfired_schedule(*, session: Session, ids: Sequence[uuid.UUID]) -> None:
+    """Rows no longer in the plan, unless announced meanwhile (the condition is checked again
+    after a row lock is waited for, so an announcement that just committed stays)."""
+    if ids:
+        session.execute(
+            sa.delete(StepSchedule)
+            .where(col(StepSchedule.id).in_(ids), col(StepSchedule.fire_at).is_not(None))
+            .execution_options(synchronize_session=False)
+        )
+
+
+def claim_due_schedule(*, session: Session, now: datetime, limit: int) -> Sequence[StepSchedule]:
+    """Steps whose moment came, soonest first, locked for the caller (SKIP LOCKED on
+    PostgreSQL); the caller clears ``fire_at`` in the same transaction."""
+    query = (
+        select(StepSchedule)
+        .where(col(StepSchedule.fire_at) <= now)
+        .order_by(col(StepSchedule.fire_at))
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return session.scalars(query).all()
+
+
+def mark_schedule_fired(*, session: Session, ids: Sequence[uuid.UUID], now: datetime) -> None:
+    if ids:
+        session.execute(
+            sa.update(StepSchedule)
+            .where(col(StepSchedule.id).in_(ids))
+            .values(fire_at=None, fired_at=now)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def interviews_by_id(
+    *, session: Session, interview_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, Interview]:
+    ids = list(set(interview_ids))
+    if not ids:
+        return {}
+    return {
+        row.id: row for row in session.scalars(select(Interview).where(col(Interview.id).in_(ids)))
+    }
+
+
+def open_interviews(*, session: Session, account_id: uuid.UUID, limit: int) -> Sequence[Interview]:
+    """The account's interviews not closed, soonest next action first."""
+    query = (
+        select(Interview)
+        .where(Interview.account_id == account_id, col(Interview.closed_at).is_(None))
+        .order_by(col(Interview.next_action_at), col(Interview.id))
+    )
+    return session.scalars(query.limit(limit)).all()
+
+
+def calendar_feed_by_hash(*, session: Session, token_hash: str) -> CalendarFeed | None:
+    return session.scalars(
+        select(CalendarFeed).where(CalendarFeed.token_hash == token_hash)
+    ).first()
+
+
+def calendar_feeds_of(*, session: Session, account_id: uuid.UUID) -> Sequence[CalendarFeed]:
+    query = (
+        select(CalendarFeed)
+        .where(CalendarFeed.account_id == account_id)
+        .order_by(col(CalendarFeed.created_at), col(CalendarFeed.id))
+    )
+    return session.scalars(query).all()
+
+
+def delete_calendar_feed(*, session: Session, account_id: uuid.UUID, feed_id: uuid.UUID) -> bool:
+    result = session.execute(
+        sa.delete(CalendarFeed)
+        .where(col(CalendarFeed.id) == feed_id, col(CalendarFeed.account_id) == account_id)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
