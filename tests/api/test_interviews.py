@@ -662,6 +662,7 @@ class TestAccountsAreApart:
         ("POST", "/v1/interviews/{id}/events", {"type": "withdrawn", "at": AS_OF}),
         ("GET", "/v1/interviews/{id}/plan", None),
         ("GET", "/v1/interviews/{id}/plan.ics", None),
+        ("GET", "/v1/interviews/{id}/steps/thank_you:x/message.eml", None),
     ]
 
     def test_every_route_with_an_id_is_covered(self, api: TestClient) -> None:
@@ -671,7 +672,10 @@ class TestAccountsAreApart:
             if "{" in path
             for method in item
         }
-        covered = {(m.lower(), p.replace("{id}", "{interview_id}")) for m, p, _ in self.ROUTES}
+        covered = {
+            (m.lower(), p.replace("{id}", "{interview_id}").replace("thank_you:x", "{step_id}"))
+            for m, p, _ in self.ROUTES
+        }
         assert templated == covered
 
     @pytest.mark.parametrize(("method", "path", "payload"), ROUTES)

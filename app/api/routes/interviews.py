@@ -38,6 +38,8 @@ from app.services.document.codec import event_from
 from app.services.errors import NotFound
 from app.services.idempotency import Idempotency, Replay
 from app.services.interviews import Changed, ListFilter, StoredInterview
+from app.services.message_export import MEDIA_TYPE as EML_MEDIA_TYPE
+from app.services.message_export import step_eml
 from app.services.planning import PlannedInterview
 
 router = APIRouter(prefix="/v1", tags=["interviews"])
@@ -414,6 +416,37 @@ async def get_interview_plan_ics(
         headers={
             "ETag": stored.etag,
             "Content-Disposition": f'inline; filename="interview-{stored.id}.ics"',
+        },
+    )
+
+
+@router.get(
+    "/interviews/{interview_id}/steps/{step_id}/message.eml",
+    summary="A step's email as a draft to open in a mail client.",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "RFC 5322, UTF-8, headers encoded, X-Unsent: 1 so a mail client "
+            "opens it as a draft: To, From (the candidate), Subject, and the body as text and "
+            "HTML.",
+            "content": {EML_MEDIA_TYPE: {"schema": {"type": "string"}}},
+        },
+        **problem_responses(404, 422),
+    },
+)
+async def get_step_message_eml(
+    caller: Caller, store: Store, interview_id: str, step_id: str, as_of: AsOf = None
+) -> Response:
+    """Open the email, check it, send it: 404 for a step with no email (a call, moving on)."""
+    stored, planned = await _planned(store, caller, interview_id, as_of)
+    body = step_eml(planned, step_id=step_id, sender=stored.facts.candidate)
+    name = "".join(c if c.isalnum() or c in "-_" else "-" for c in step_id.split("@")[0])
+    return Response(
+        body,
+        media_type=EML_MEDIA_TYPE,
+        headers={
+            "ETag": stored.etag,
+            "Content-Disposition": f'attachment; filename="{name}.eml"',
         },
     )
 
