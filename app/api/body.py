@@ -125,7 +125,8 @@ def add_body_schemas(app: FastAPI) -> None:
             for part in responses:
                 _rename_refs(part, renamed)
             for name, output in renamed.items():
-                schemas[output] = schemas.pop(name)
+                # Generators name classes by title: the copy's title is its own name.
+                schemas[output] = {**schemas.pop(name), "title": output}
             schemas.update(requests)
             document["components"]["schemas"] = dict(sorted(schemas.items()))
             app.openapi_schema = document
