@@ -24,12 +24,12 @@ from app.settings import Settings
 __all__ = ["AppSettings", "Caller", "Store", "json_response", "problem_responses"]
 
 
-def _store(request: Request) -> InterviewStore:
+async def _store(request: Request) -> InterviewStore:
     store: InterviewStore = request.app.state.interviews
     return store
 
 
-def _settings(request: Request) -> Settings:
+async def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
