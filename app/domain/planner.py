@@ -53,6 +53,9 @@ DAYS_TO_HIRE = {
 #: A thank-you sent the minute the call ends reads automatic; leave an hour (R1 "soon after").
 THANK_YOU_SETTLE = timedelta(hours=1)
 
+#: R1: the latest a thank-you may wait for a business day: 48 hours (001, 004).
+THANK_YOU_LIMIT = timedelta(hours=48)
+
 _MESSAGE_EVENTS = (EventType.FOLLOW_UP_SENT, EventType.CALL_MADE)
 
 
@@ -390,6 +393,10 @@ class _Planner:
                 history.thank_you_by_email.get((contact.email or "").lower())
                 or history.thank_you_for_all
             )
+            send_at = self.thank_you_send_at(window, zone, done_at)
+            if done_at is None and self.as_of <= window.latest < send_at <= self.thank_you_limit:
+                # The window closed on a closed day: it stays open to the business moment.
+                window = Window(window.earliest, send_at)
             status = self.status(done_at=done_at, blocked=False, window=window)
             if status is StepStatus.OVERDUE or (done_at is not None and done_at > window.latest):
                 self.warn(
@@ -411,7 +418,7 @@ class _Planner:
                     channel=Channel.EMAIL,
                     to=(contact,),
                     window=window,
-                    send_at=self.thank_you_send_at(window, zone, done_at),
+                    send_at=send_at,
                     status=status,
                     rationale=(
                         f"Thank {contact.name} by name within {hours} hours, mentioning a "
@@ -425,19 +432,26 @@ class _Planner:
             )
         return steps
 
+    @property
+    def thank_you_limit(self) -> datetime:
+        """R1: 24 hours is the aim (000), 48 the most the seeds allow (001, 004)."""
+        return self.facts.ends_at + THANK_YOU_LIMIT
+
     def thank_you_send_at(self, window: Window, zone: tzinfo, done_at: datetime | None) -> datetime:
-        """R1: soon after the interview, in business hours if that fits in the window."""
+        """R1: soon after the interview, in business hours on a business day (the time
+        section of the specification) when one comes within 48 hours of the interview, even past
+        a 24-hour window; a closed day only when none does."""
         if done_at is not None:
             return done_at.astimezone(zone)
         if self.as_of > window.latest:
             return self.next_business_moment(self.as_of, zone)
         start = max(window.earliest + THANK_YOU_SETTLE, self.as_of)
-        for moment in (
-            self.next_business_moment(start, zone),
-            self._next_hours_moment(start, zone),
-        ):
-            if moment <= window.latest:
-                return moment
+        business = self.next_business_moment(start, zone)
+        if business <= max(window.latest, self.thank_you_limit):
+            return business
+        hours = self._next_hours_moment(start, zone)
+        if hours <= window.latest:
+            return hours
         return start.astimezone(zone)
 
     def channel_for(self, contact: Contact) -> Channel:

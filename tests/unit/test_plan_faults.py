@@ -79,3 +79,29 @@ def test_R10_escalation_on_a_policy_that_cannot_escalate_is_warned(build, exampl
 
 def test_R10_escalation_on_a_policy_that_can_escalate_says_nothing(build, example) -> None:
     assert "escalation_not_possible" not in build.codes(build.plan(example, policy=STANDARD))
+
+
+def test_R1_the_thank_you_waits_for_a_business_day_within_48_hours_not_thanksgiving(
+    build,
+) -> None:
+    """Interview Wed 11-25, 15:00-16:00: Thanksgiving morning was inside 24 hours, but the
+    business day is Friday 09:00, 41 hours on (001, 004 allow 48); the window stays open."""
+    facts = build.facts(starts_at=t("2026-11-25 15:00"), contacts=(build.facts().contacts[0],))
+
+    plan = build.plan(facts, as_of=t("2026-11-25 16:00"))
+
+    thank_you = build.step(plan, StepKind.THANK_YOU)
+    assert thank_you.send_at == t("2026-11-27 09:00")
+    assert thank_you.window.latest == t("2026-11-27 09:00")
+    assert "thank_you_late" not in build.codes(plan)
+
+
+def test_R1_the_thank_you_takes_a_closed_day_only_without_a_business_day_in_48_hours(
+    build,
+) -> None:
+    """Interview Fri 11-20, 15:30-16:30: Monday 09:00 is 64 hours on, so Saturday 09:00."""
+    facts = build.facts(starts_at=t("2026-11-20 15:30"), contacts=(build.facts().contacts[0],))
+
+    plan = build.plan(facts, as_of=t("2026-11-20 16:30"))
+
+    assert build.step(plan, StepKind.THANK_YOU).send_at == t("2026-11-21 09:00")

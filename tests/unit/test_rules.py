@@ -247,18 +247,18 @@ R1_TIMING = [
     row("patient: Friday evening, still Saturday, Monday is past the 48 hours",
         PATIENT,   "2026-11-20 16:30", "2026-11-20 17:30",
         "2026-11-22 17:30", "2026-11-21 09:00", DUE),
-    row("standard: eve of Thanksgiving, Thanksgiving morning keeps the 24 hours",
+    row("standard: eve of Thanksgiving, not on Thanksgiving: Friday morning, within 48 hours",
         STANDARD,  "2026-11-25 16:00", "2026-11-25 17:00",
-        "2026-11-26 17:00", "2026-11-26 09:00", DUE),
+        "2026-11-27 09:00", "2026-11-27 09:00", DUE),
     row("patient: eve of Thanksgiving, 48 hours reach Friday",
         PATIENT,   "2026-11-25 16:00", "2026-11-25 17:00",
         "2026-11-27 17:00", "2026-11-27 09:00", DUE),
     row("standard: July 2, the observed holiday keeps the 24 hours",
         STANDARD,  "2026-07-02 16:00", "2026-07-02 17:00",
         "2026-07-03 17:00", "2026-07-03 09:00", DUE),
-    row("two-hour override: out of hours rather than late",
+    row("two-hour override: the next business morning rather than out of hours",
         TWO_HOURS, "2026-11-24 16:30", "2026-11-24 17:30",
-        "2026-11-24 19:30", "2026-11-24 18:30", DUE),
+        "2026-11-25 09:00", "2026-11-25 09:00", DUE),
 ]
 # fmt: on
 
