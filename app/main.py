@@ -30,14 +30,18 @@ from app.api.observability import HEADER as REQUEST_ID_HEADER
 from app.api.observability import Metrics, Observability, configure_logging
 from app.api.params import KnownQueryOnly
 from app.api.ratelimit import rate_limiter
-from app.api.routes import health, interviews, ops, plans, rules
+from app.api.routes import feeds, health, interviews, ops, plans, rules, webhooks
 from app.api.routes import messages as message_routes
 from app.db.session import Database
 from app.messages.checks import preload as preload_checks
 from app.messages.render import preload as preload_templates
+from app.services.calendar_feeds import CalendarFeeds
 from app.services.interviews import InterviewStore
 from app.services.keys import KeyVerifier, Principal
 from app.services.planning import warm_calendars
+from app.services.webhook_dispatch import dispatcher_from
+from app.services.webhook_endpoints import WebhookEndpoints
+from app.services.webhook_events import PushListener
 from app.settings import Settings, get_settings
 
 DESCRIPTION = """
@@ -138,7 +142,12 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Warm up when the ``warm_up`` setting says so (``followup serve``: yes; tests: no)."""
     if app.state.settings.warm_up:
         await _warm_up(app)
+    # Webhooks: announce due steps and deliver the outbox in this process unless told not to.
+    dispatcher = dispatcher_from(app.state.db, app.state.settings)
+    if app.state.settings.dispatcher:
+        dispatcher.start()
     yield
+    await run_in_threadpool(dispatcher.stop)
     gc.unfreeze()
     app.state.db.dispose()
     for limiter in (app.state.rate_limiter, app.state.anonymous_rate_limiter):
@@ -170,8 +179,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.db = Database(settings.database_url, pool_size=settings.database_pool_size)
     app.state.keys = KeyVerifier(app.state.db, ttl=settings.key_cache_seconds)
     app.state.interviews = InterviewStore(
-        app.state.db, default_country=settings.default_country
+        app.state.db, default_country=settings.default_country, listeners=[PushListener()]
     )
+    app.state.webhook_endpoints = WebhookEndpoints(
+        app.state.db, allow_private=settings.webhook_allow_private
+    )
+    app.state.calendar_feeds = CalendarFeeds(app.state.interviews)
     install_error_handlers(app)
     # Middlewares, outermost last: request id, access log, metrics and common headers see
     # everything, and CORS headers reach 413/415 answers and the 500 too.
@@ -201,6 +214,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(rules.router, dependencies=keyed)
     app.include_router(interviews.router)
     app.include_router(message_routes.router, dependencies=keyed)
+    app.include_router(webhooks.router)
+    app.include_router(feeds.router)
     add_body_schemas(app)
     document_problems(app)
     return app

@@ -167,8 +167,9 @@ def db(database_url: str) -> Iterator[Database]:
 def _environment_for_every_app(sqlite_url: str) -> Iterator[None]:
     """Any app a test builds from the environment, in process or as a server, uses the
     migrated SQLite file (never a ``followup.db`` in the working directory) and skips the
-    production warm-up, about a quarter of the suite's time (its own tests turn it on)."""
-    wanted = {"DATABASE_URL": sqlite_url, "WARM_UP": "false"}
+    production warm-up, about a quarter of the suite's time (its own tests turn it on), and
+    no webhook dispatcher in the background (the webhook tests run their own)."""
+    wanted = {"DATABASE_URL": sqlite_url, "WARM_UP": "false", "DISPATCHER": "false"}
     previous = {name: os.environ.get(name) for name in wanted}
     os.environ.update(wanted)
     yield

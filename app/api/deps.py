@@ -18,10 +18,20 @@ from starlette.responses import Response
 from app.api.auth import Caller
 from app.api.errors import PROBLEM_JSON
 from app.api.schemas import Problem
+from app.services.calendar_feeds import CalendarFeeds
 from app.services.interviews import InterviewStore
+from app.services.webhook_endpoints import WebhookEndpoints
 from app.settings import Settings
 
-__all__ = ["AppSettings", "Caller", "Store", "json_response", "problem_responses"]
+__all__ = [
+    "AppSettings",
+    "Caller",
+    "Endpoints",
+    "Feeds",
+    "Store",
+    "json_response",
+    "problem_responses",
+]
 
 
 async def _store(request: Request) -> InterviewStore:
@@ -34,7 +44,19 @@ async def _settings(request: Request) -> Settings:
     return settings
 
 
+def _endpoints(request: Request) -> WebhookEndpoints:
+    endpoints: WebhookEndpoints = request.app.state.webhook_endpoints
+    return endpoints
+
+
+def _feeds(request: Request) -> CalendarFeeds:
+    feeds: CalendarFeeds = request.app.state.calendar_feeds
+    return feeds
+
+
 Store = Annotated[InterviewStore, Depends(_store)]
+Endpoints = Annotated[WebhookEndpoints, Depends(_endpoints)]
+Feeds = Annotated[CalendarFeeds, Depends(_feeds)]
 AppSettings = Annotated[Settings, Depends(_settings)]
 
 

@@ -308,7 +308,8 @@ class Dispatcher:
                 self._record(message, endpoint, None, self.clock())
                 return
             at = self.clock()
-            headers = signed_headers(endpoint, message.id, at, message.payload)
+            # Signed at the true time: receivers refuse a timestamp minutes off their clock.
+            headers = signed_headers(endpoint, message.id, utcnow(), message.payload)
             outcome = self.sender.send(endpoint.url, headers, message.payload.encode())
             self._record(message, endpoint, outcome, at)
         except Exception:
