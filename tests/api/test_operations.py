@@ -468,3 +468,22 @@ class TestCorsProblems:
         assert response.headers.get_list("x-request-id") == [response.headers["x-request-id"]]
         assert "hunter2" not in response.text
         assert any(line.get("exc") for line in _lines(log_lines))
+
+
+class TestUnknownQueryParameters:
+    def test_a_misspelt_filter_is_a_422_naming_it(self, client: TestClient) -> None:
+        response = client.get("/v1/interviews", params={"stauts": "open", "limit": 5})
+
+        assert response.status_code == 422
+        assert response.headers["content-type"] == PROBLEM
+        assert [error["field"] for error in response.json()["errors"]] == ["query.stauts"]
+
+    def test_every_unknown_one_is_named_once_and_known_ones_pass(self, client: TestClient) -> None:
+        refused = client.post("/v1/plans?b=1&a=2&a=3", json={})
+        known = client.get("/v1/interviews", params={"limit": 5})
+
+        assert [error["field"] for error in refused.json()["errors"]] == ["query.a", "query.b"]
+        assert known.status_code == 200
+
+    def test_a_path_no_route_takes_is_left_to_the_router(self, client: TestClient) -> None:
+        assert client.get("/no/such/path", params={"x": "1"}).status_code == 404
