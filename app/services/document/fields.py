@@ -358,7 +358,29 @@ class InterviewIn(_In):
                     )
                 ],
             )
+        if self.starts_at.tzinfo is not None and self.timezone is not None:
+            # An offset the zone does not have at that instant shows every message the wrong
+            # day: refuse it rather than guess which of the two the client meant.
+            offset = self.starts_at.utcoffset()
+            zoned = self.starts_at.astimezone(ZoneInfo(self.timezone)).utcoffset()
+            if offset != zoned:
+                said = self.starts_at.isoformat()
+                problem = (
+                    f"{said} has the offset {_offset(offset)}, but {self.timezone} is at "
+                    f"{_offset(zoned)} at that moment; give one of them right, or the local "
+                    "time without an offset"
+                )
+                raise invalid(
+                    "InterviewIn",
+                    [(("starts_at",), problem, said), (("timezone",), problem, self.timezone)],
+                )
         return self
+
+
+def _offset(value: dt.timedelta | None) -> str:
+    minutes = int((value or dt.timedelta(0)).total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 class DecisionTimelineIn(_In):
