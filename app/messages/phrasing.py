@@ -244,8 +244,8 @@ def _finite_after_noun(words: list[str]) -> bool:
     for word in words[1:5]:
         if word in _AUXILIARIES:
             return True
-        if word in _EMBEDDERS or word.endswith(","):
-            return False
+        if word in _EMBEDDERS or word in _SUBJECTS or word.endswith(","):
+            return False  # "the work I did": a relative clause inside the noun phrase
     return False
 
 

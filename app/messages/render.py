@@ -27,7 +27,6 @@ from app.domain.model import (
     Channel,
     Concern,
     Contact,
-    ContactRole,
     Formality,
     InterviewFacts,
     InterviewFormat,
@@ -76,13 +75,9 @@ _FORMATS = {
     InterviewFormat.VIDEO: "video interview",
     InterviewFormat.IN_PERSON: "in-person interview",
 }
-#: Where a role starts the rotation of openings and closings (R2: each note its own).
-_ROLE_OFFSET = {
-    ContactRole.HIRING_MANAGER: 0,
-    ContactRole.INTERVIEWER: 1,
-    ContactRole.RECRUITER: 2,
-    ContactRole.OTHER: 3,
-}
+#: R2, each note its own: the opening turns with the person's place among those interviewed
+#: with (so up to four notes to one company open differently); the closing is worded for
+#: their role and turns with their place and whether a point was discussed with them.
 _OPENINGS = 4
 _CLOSINGS = 3
 
@@ -126,8 +121,13 @@ class _Optional:
 
 
 def _join_and(items: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``; with a serial comma where an item has its own
+    "and" ("Python and SQL, and experience with dbt")."""
     items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    if len(items) == 1:
+        return items[0]
+    last = ", and " if any(" and " in item for item in items) else " and "
+    return ", ".join(items[:-1]) + last + items[-1]
 
 
 def _paragraphs(text: str) -> Markup:
@@ -353,7 +353,7 @@ def _render(
         "phone": facts.candidate.phone or "",
         "point": compose.point(point) if point else None,
         "role": recipient.role.value,
-        "opening": (place + _ROLE_OFFSET[recipient.role]) % _OPENINGS,
+        "opening": place % _OPENINGS,
         "closing": (place + (1 if point else 0)) % _CLOSINGS,
         "competing": competing and deadline is not None,
         "competing_day": _spoken_day(deadline.on) if deadline else "",

@@ -21,22 +21,27 @@ from app.domain.model import (
     Candidate,
     Channel,
     CompetingDeadline,
+    Concern,
     Contact,
     ContactRole,
     DecisionTimeline,
+    Formality,
     InterviewFacts,
     InterviewFormat,
     Step,
+    StepKind,
 )
 from app.domain.policies import POLICIES
 from app.messages.checks import Draft, DraftContext, Finding, Severity, check_message
-from app.messages.render import LIMITS, Message
+from app.messages.render import LIMITS, Message, word_count
 from app.services.planning import plan_interview
 from tests.messages.strategies import text_at_limits
 
 NY = ZoneInfo("America/New_York")
 STARTS = datetime(2026, 11, 24, 10, 0, tzinfo=NY)
 AS_OF = datetime(2026, 11, 24, 12, 0, tzinfo=NY)
+#: A recipient's own zone: the interview's, one a day ahead of it, one behind.
+ZONES = (None, ZoneInfo("Asia/Singapore"), ZoneInfo("Pacific/Honolulu"))
 
 
 def _at_limit(field: str, words: tuple[str, ...]) -> str:
@@ -74,6 +79,11 @@ TITLES = (
 POINTS = (
     "moving their batch jobs to streaming",
     "the team's on-call rotation",
+    "we discussed moving batch jobs to streaming",
+    "You described how the team runs its on-call rotation.",
+    "the team is moving to event sourcing",
+    "talked about the migration to Postgres",
+    "The data platform is being rebuilt. I would love to help.",
     "how the design system is shared across products",
     "the migration from the monolith to services",
     _at_limit(
@@ -81,20 +91,40 @@ POINTS = (
         ("the", "plan", "to", "consolidate", "regional", "warehouses", "and", "reporting"),
     ),
 )
+#: Every form people type: noun phrases, verb phrases, clauses, adjective phrases, sentences.
 STRENGTHS = (
     "five years of Kafka in production",
     "experience leading a team of six",
     "a background in statistics",
+    "led the redesign of a banking app used by 2 million people",
+    "I speak fluent Hindi",
+    "Speaks fluent Hindi.",
+    "fluent in Spanish",
+    "leading a team of six engineers",
+    "causal inference at scale",
+    "I shipped the payments API. It now serves 40 banks.",
+    "My background is in econometrics.",
+    "have five years of Go",
+    "an MBA from INSEAD",
     _at_limit("strength", ("deep", "experience", "with", "distributed", "databases")),
 )
-CONCERNS = (
+CONCERNS: tuple[str | Concern, ...] = (
     "my limited experience with Go",
     "the gap in my résumé last year",
+    "I have not worked in a regulated industry",
+    "no experience with Kubernetes",
+    "You asked about relocation. I am open to it.",
+    Concern("I have not worked in a regulated industry", "I completed a compliance course"),
+    Concern("my notice period", "It is four weeks. I can shorten it to two."),
+    Concern("the gap in my résumé", "the open-source work I did during it"),
     _at_limit("concern", ("how", "I", "would", "handle", "the", "travel", "schedule")),
 )
 INFO = (
     "my post on schema migrations at https://ann.example/blog/migrations",
     "a link to my portfolio, https://portfolio.example.com",
+    "I published a talk on change data capture",
+    "wrote up the migration plan we discussed: https://ann.example/plan",
+    "The slides are at https://ann.example/slides. The recording follows next week.",
     _at_limit("additional_info", ("the", "slides", "from", "my", "conference", "talk")),
 )
 PHONES = ("+1 555 010 2030", "+44 (0)20 7946 0958", "555-0100", "+1 (555) 010-2030 ext. 12345")
@@ -121,6 +151,10 @@ def interviews(draw: st.DrawFn) -> InterviewFacts:
             role=draw(st.sampled_from((ContactRole.HIRING_MANAGER, ContactRole.INTERVIEWER))),
             interviewed=True,
             discussion_point=draw(st.sampled_from(POINTS)) if per_contact else None,
+            title=draw(st.sampled_from((None, "Mr", "Ms", "Dr", "Prof."))),
+            preferred_name=draw(st.sampled_from((None, "Sam", "Zoë"))),
+            timezone=draw(st.sampled_from(ZONES)),
+            concerns=tuple(draw(st.lists(st.sampled_from(CONCERNS), max_size=2))),
         )
         for index, name in enumerate(names[: draw(st.integers(1, 4))])
     ]
@@ -135,7 +169,12 @@ def interviews(draw: st.DrawFn) -> InterviewFacts:
     with_recruiter = draw(st.booleans())
     competing = draw(st.sampled_from((None, date(2026, 12, 3), date(2026, 12, 20))))
     return InterviewFacts(
-        candidate=Candidate(draw(st.sampled_from(NAMES)), "candidate@example.com", phone),
+        candidate=Candidate(
+            draw(st.sampled_from(NAMES)),
+            "candidate@example.com",
+            phone,
+            draw(st.sampled_from((None, "Annie"))),
+        ),
         company=draw(st.sampled_from(COMPANIES)),
         job_title=draw(st.sampled_from(TITLES)),
         starts_at=STARTS,
@@ -145,12 +184,23 @@ def interviews(draw: st.DrawFn) -> InterviewFacts:
         contacts=(*interviewers, recruiter) if with_recruiter else tuple(interviewers),
         timeline=draw(st.sampled_from(TIMELINES)),
         preferred_channel=draw(st.sampled_from((Channel.EMAIL, Channel.PHONE))),
-        competing_deadline=CompetingDeadline(competing, "Globex") if competing else None,
+        competing_deadline=(
+            CompetingDeadline(competing, "Globex", draw(st.booleans())) if competing else None
+        ),
+        formality=draw(st.sampled_from(list(Formality))),
         discussion_points=tuple(points),
         strengths=tuple(draw(st.lists(st.sampled_from(STRENGTHS), max_size=5))),
         concerns_to_address=tuple(draw(st.lists(st.sampled_from(CONCERNS), max_size=3))),
         additional_info=tuple(draw(st.lists(st.sampled_from(INFO), max_size=3))),
     )
+
+
+def _concern_texts(items: tuple[str | Concern, ...]) -> list[str]:
+    return [
+        text
+        for item in items
+        for text in ((item,) if isinstance(item, str) else (item.concern, item.response or ""))
+    ]
 
 
 def _draft(step: Step, message: Message, facts: InterviewFacts) -> Draft:
@@ -164,13 +214,15 @@ def _draft(step: Step, message: Message, facts: InterviewFacts) -> Draft:
             interviewer_name=step.to[0].name,
             job_title=facts.job_title,
             company=facts.company,
-            interview_date=facts.local_start.date(),
+            interview_date=facts.starts_at.astimezone(step.to[0].timezone or facts.timezone).date(),
             candidate_name=facts.candidate.name,
             known_words=(
                 *facts.discussion_points,
                 *(c.discussion_point or "" for c in facts.contacts),
                 *facts.strengths,
-                *facts.concerns_to_address,
+                *_concern_texts(facts.concerns_to_address),
+                *(t for c in facts.contacts for t in _concern_texts(c.concerns)),
+                *(c.preferred_name or "" for c in facts.contacts),
                 *facts.additional_info,
             ),
         ),
@@ -285,3 +337,43 @@ def test_the_spec_example_renders_messages_with_no_finding_at_all() -> None:
 
     assert len(scores) == 4
     assert all(findings == () for findings in scores.values()), scores
+
+
+def _planned_messages(facts: InterviewFacts) -> list[tuple[Step, Message]]:
+    planned = plan_interview(facts=facts, policy=POLICIES["standard"], as_of=AS_OF)
+    return [(s, planned.messages[s.id]) for s in planned.plan.steps if s.id in planned.messages]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(facts=interviews())
+def test_R9_a_final_message_has_at_most_60_percent_of_the_follow_ups_words(
+    facts: InterviewFacts,
+) -> None:
+    messages = _planned_messages(facts)
+    by_kind = {(s.kind, s.channel): m for s, m in messages}
+
+    for channel in (Channel.EMAIL, Channel.PHONE):
+        follow_up = by_kind.get((StepKind.FOLLOW_UP, channel))
+        final = by_kind.get((StepKind.FINAL_FOLLOW_UP, channel))
+        if follow_up and final:
+            assert word_count(final.body_text) <= 0.6 * word_count(follow_up.body_text)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(facts=interviews())
+def test_R2_two_thank_yous_differ_beyond_their_point_and_the_same_facts_give_the_same_text(
+    facts: InterviewFacts,
+) -> None:
+    notes = [(s, m) for s, m in _planned_messages(facts) if s.kind is StepKind.THANK_YOU]
+
+    def without_point_and_greeting(step: Step, message: Message) -> list[str]:
+        paragraphs = message.body_text.split("\n\n")[1:]  # the greeting aside
+        opening = paragraphs[0].split(". ")[0]  # the first sentence, before any point
+        return [opening, paragraphs[-2]]  # and the closing, before the signature
+
+    shapes = [without_point_and_greeting(s, m) for s, m in notes]
+    for index, shape in enumerate(shapes):
+        for other in shapes[index + 1 :]:
+            assert shape[0] != other[0] or shape[1] != other[1]
+    again = [m for s, m in _planned_messages(facts) if s.kind is StepKind.THANK_YOU]
+    assert [m for _, m in notes] == again

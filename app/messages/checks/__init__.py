@@ -89,6 +89,18 @@ def _allowed(context: DraftContext) -> frozenset[str]:
     )
 
 
+def _phrases(context: DraftContext) -> tuple[str, ...]:
+    """The context's texts as written, which the grammar checks take as the caller's words."""
+    texts = (
+        context.interviewer_name,
+        context.job_title,
+        context.company,
+        context.candidate_name,
+        *context.known_words,
+    )
+    return tuple(text for text in texts if text and len(text.strip()) > 1)
+
+
 def _order(finding: Finding) -> tuple[int, int, int, int]:
     span = finding.span
     if span is None:
@@ -107,14 +119,16 @@ def check_message(draft: Draft) -> CheckResult:
     """
     findings: list[Finding] = []
     allowed = _allowed(draft.context)
+    phrases = _phrases(draft.context)
     parts: list[tuple[Part, str]] = [("body", draft.body)]
     if draft.subject and draft.channel is Channel.EMAIL:
         parts.insert(0, ("subject", draft.subject))
     for part, text in parts:
         findings.extend(phrase_findings(draft.kind, part, text))
         findings.extend(content.repeated_words(part, text))
-        findings.extend(grammar.clause_as_noun(part, text))
-        findings.extend(grammar.articles(part, text))
+        quoted = grammar.quoted_spans(text, phrases)
+        findings.extend(grammar.clause_as_noun(part, text, quoted))
+        findings.extend(grammar.articles(part, text, quoted))
         findings.extend(spelling_findings(part, text, allowed))
     findings.extend(grammar.repeated_openings("body", draft.body))
     words = word_count(draft.body)

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from app.messages.checks.model import Check, Draft, Finding, Part, Severity, Span
@@ -68,7 +68,29 @@ def _finding(check: Check, message: str, part: Part, start: int, end: int) -> Fi
     return check.finding(message, Span(part, start, end))
 
 
-def clause_as_noun(part: Part, text: str) -> Iterator[Finding]:
+def quoted_spans(text: str, phrases: Sequence[str]) -> list[tuple[int, int]]:
+    """Where ``text`` quotes the draft's own context (a job title, a company, the candidate's
+    strengths as they typed them): those words are the caller's, not the composer's."""
+    lowered = text.lower()
+    spans = []
+    for phrase in phrases:
+        needle = phrase.strip().lower()
+        if len(needle) < 2:
+            continue
+        start = lowered.find(needle)
+        while start != -1:
+            spans.append((start, start + len(needle)))
+            start = lowered.find(needle, start + 1)
+    return spans
+
+
+def _quoted(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def clause_as_noun(
+    part: Part, text: str, quoted: list[tuple[int, int]] | None = None
+) -> Iterator[Finding]:
     """A subject pronoun or a finite verb where the frame wants a noun."""
     matches = sorted(
         (
@@ -80,8 +102,8 @@ def clause_as_noun(part: Part, text: str) -> Iterator[Finding]:
     )
     end, found = -1, 0
     for match in matches:
-        if match.start() < end:
-            continue  # within one reported already
+        if match.start() < end or (quoted and _quoted(quoted, match.start(), match.end())):
+            continue  # within one reported already, or the caller's own words
         end = match.end()
         shown = match.group() if len(match.group()) <= 40 else match.group()[:37] + "…"
         yield _finding(
@@ -109,13 +131,17 @@ def _wanted(word: str) -> str | None:
     return article(bare.lower() if not bare[:1].isdigit() else bare)
 
 
-def articles(part: Part, text: str) -> Iterator[Finding]:
+def articles(
+    part: Part, text: str, quoted: list[tuple[int, int]] | None = None
+) -> Iterator[Finding]:
     """ "a" before a vowel sound, "an" before a consonant sound."""
     found = 0
     for match in _ARTICLE.finditer(text):
         given = match.group("article")
-        if given[0] == "A" and not _starts_sentence(text, match.start()):
-            continue  # "Plan A and …": a letter, not the article
+        if given[0] == "A" and (part == "subject" or not _starts_sentence(text, match.start())):
+            continue  # "Plan A and …": a letter, not the article; a subject is title case
+        if quoted and any(s <= match.start() < e for s, e in quoted):
+            continue  # "An Post", a job title, a strength as typed: the caller's own words
         wanted = _wanted(match.group("word"))
         if wanted is None or wanted == given.lower():
             continue
