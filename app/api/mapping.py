@@ -67,6 +67,7 @@ def _step(step: Step, message: Message | None) -> dict[str, Any]:
         ],
         "window": {"earliest": step.window.earliest, "latest": step.window.latest},
         "send_at": step.send_at,
+        "send_at_for_candidate": step.send_at_for_candidate or step.send_at,
         "status": step.status,
         "condition": step.condition,
         "optional": step.optional,

@@ -87,12 +87,14 @@ class Formality(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """The person the plan is for; ``preferred_name`` is the first name they go by."""
+    """The person the plan is for; ``preferred_name`` is the first name they go by;
+    ``timezone`` is where they are (None: the interview's), to show them each step's moment."""
 
     name: str
     email: str | None = None
     phone: str | None = None
     preferred_name: str | None = None
+    timezone: tzinfo | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,6 +311,8 @@ class Step:
     regarding: Contact | None = None
     #: R12: mention the faster process in this message.
     mentions_competing_process: bool = False
+    #: ``send_at`` in the candidate's own zone (they may not be where the recipient is).
+    send_at_for_candidate: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -772,6 +772,10 @@ class _Planner:
             if cycle is not history.cycles[-1]:
                 cycle_steps = [_skipped(s) for s in cycle_steps]
             steps.extend(cycle_steps)
+        candidate_zone = self.facts.candidate.timezone or self.facts.timezone
+        steps = [
+            replace(s, send_at_for_candidate=s.send_at.astimezone(candidate_zone)) for s in steps
+        ]
         if history.closed_by is not None:
             steps = [_skipped(s) for s in steps]
             status = PlanStatus.CLOSED

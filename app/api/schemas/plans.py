@@ -85,6 +85,10 @@ class StepOut(_Out):
     send_at: datetime = Field(
         description="The suggested moment, within the window and business hours."
     )
+    send_at_for_candidate: datetime = Field(
+        description="The same moment in the candidate's own zone (candidate.timezone, default "
+        "the interview's), for a candidate who is elsewhere than the recipient."
+    )
     status: StepStatus = Field(
         description="done, due, upcoming, overdue, waiting (on a condition) or skipped."
     )

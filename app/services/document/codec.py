@@ -112,6 +112,7 @@ def facts_from(
             str(fields.candidate.email) if fields.candidate.email else None,
             fields.candidate.phone,
             fields.candidate.preferred_name,
+            ZoneInfo(fields.candidate.timezone) if fields.candidate.timezone else None,
         ),
         company=fields.company,
         job_title=fields.job_title,

@@ -284,6 +284,12 @@ class CandidateIn(_In):
     phone: Phone | None = Field(
         None, description="Needed for phone follow-ups: the voicemail says it twice (R4)."
     )
+    timezone: TimeZoneName | None = Field(
+        None,
+        description="Where you are, as an IANA zone: every step's moment is also shown in it "
+        "(send_at_for_candidate). Default: the interview's zone.",
+        examples=["Europe/Lisbon"],
+    )
 
 
 class ContactIn(_In):
