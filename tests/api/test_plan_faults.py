@@ -28,3 +28,25 @@ class TestAnOffsetThatDisagreesWithTheZone:
         body["as_of"] = "2026-07-14T15:00:00-04:00"
 
         assert client.post("/v1/plans", json=body).status_code == 200
+
+
+class TestACandidateElsewhere:
+    def test_sees_each_steps_moment_in_their_own_zone(self, client: TestClient, body: dict) -> None:
+        body["candidate"]["timezone"] = "Europe/Lisbon"
+
+        plan = client.post("/v1/plans", json=body).json()
+
+        for step in plan["steps"]:
+            assert step["send_at_for_candidate"].endswith("Z") or step[
+                "send_at_for_candidate"
+            ].endswith("+00:00")
+        thank_you = plan["steps"][0]
+        assert thank_you["send_at"].endswith("-05:00")
+
+    def test_an_unknown_zone_is_a_422(self, client: TestClient, body: dict) -> None:
+        body["candidate"]["timezone"] = "Mars/Olympus"
+
+        response = client.post("/v1/plans", json=body)
+
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == "candidate.timezone"

@@ -105,3 +105,24 @@ def test_R1_the_thank_you_takes_a_closed_day_only_without_a_business_day_in_48_h
     plan = build.plan(facts, as_of=t("2026-11-20 16:30"))
 
     assert build.step(plan, StepKind.THANK_YOU).send_at == t("2026-11-21 09:00")
+
+
+def test_R1_a_candidate_elsewhere_sees_every_moment_in_their_own_zone(build, example) -> None:
+    lisbon = ZoneInfo("Europe/Lisbon")
+    facts = replace(example, candidate=replace(example.candidate, timezone=lisbon))
+
+    plan = build.plan(facts, as_of=t("2026-11-24 15:00"))
+
+    for step in plan.steps:
+        assert step.send_at_for_candidate == step.send_at
+        assert step.send_at_for_candidate is not None
+        assert step.send_at_for_candidate.tzinfo is lisbon
+    follow_up = build.step(plan, StepKind.FOLLOW_UP)
+    assert follow_up.send_at_for_candidate is not None
+    assert follow_up.send_at_for_candidate.hour == follow_up.send_at.hour + 5
+
+
+def test_R1_without_a_candidate_zone_the_interviews_is_used(build, example) -> None:
+    plan = build.plan(example, as_of=t("2026-11-24 15:00"))
+
+    assert all(s.send_at_for_candidate.tzinfo is NY for s in plan.steps)
