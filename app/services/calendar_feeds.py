@@ -18,7 +18,7 @@ import secrets
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar
 
@@ -31,7 +31,7 @@ from app.services.planning import PlannedInterview, plan_interview
 
 #: How many open interviews an account's feed carries (soonest next action first).
 ACCOUNT_FEED_LIMIT = 500
-REFRESH = "PT1H"
+REFRESH = timedelta(hours=1)
 
 #: The interviews of a feed, each with its plan.
 Plans = list[tuple[StoredInterview, PlannedInterview]]
@@ -105,9 +105,7 @@ class CalendarFeeds:
         body = _calendar(plans, host=host, name=name, feed_id=feed.id)
         return Feed(body, f'"{hashlib.sha256(body).hexdigest()[:32]}"')
 
-    def _open(
-        self, account_id: uuid.UUID, now: datetime
-    ) -> Plans:
+    def _open(self, account_id: uuid.UUID, now: datetime) -> Plans:
         found: Plans = []
         after = None
         while len(found) < ACCOUNT_FEED_LIMIT:
@@ -173,6 +171,6 @@ def _calendar(
         merged.add("name", name)
         merged.add("x-wr-calname", name)
     merged.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    merged.add("x-published-ttl", REFRESH)
+    merged.add("x-published-ttl", "PT1H")
     ical: bytes = merged.to_ical()
     return ical

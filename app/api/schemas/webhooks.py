@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -12,19 +12,22 @@ EventType = Literal[
     "step.due", "step.overdue", "plan.changed", "interview.closed", "interview.moved_on", "ping"
 ]
 
-_URL = Field(
-    min_length=1,
-    max_length=2000,
-    pattern=r"^[^\x00-\x20\x7f]+$",
-    description="Where to POST events: https, to a public address (http and private "
+_URL: dict[str, Any] = {
+    "min_length": 1,
+    "max_length": 2000,
+    "pattern": r"^[^\x00-\x20\x7f]+$",
+    "description": "Where to POST events: https, to a public address (http and private "
     "addresses only where WEBHOOK_ALLOW_PRIVATE is on, for development).",
-)
-_EVENTS = Field(
-    min_length=1,
-    max_length=6,
-    description="The event types to send; leave out (or null) for every type.",
-)
-_DESCRIPTION = Field(max_length=500, description="What the endpoint is for, for people.")
+}
+_EVENTS: dict[str, Any] = {
+    "min_length": 1,
+    "max_length": 6,
+    "description": "The event types to send; leave out (or null) for every type.",
+}
+_DESCRIPTION: dict[str, Any] = {
+    "max_length": 500,
+    "description": "What the endpoint is for, for people.",
+}
 
 
 class EndpointCreate(BaseModel):
@@ -32,9 +35,9 @@ class EndpointCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    url: str = _URL
-    events: list[EventType] | None = _EVENTS
-    description: str | None = _DESCRIPTION
+    url: str = Field(**_URL)
+    events: list[EventType] | None = Field(None, **_EVENTS)
+    description: str | None = Field(None, **_DESCRIPTION)
 
 
 class EndpointPatch(BaseModel):
@@ -43,9 +46,9 @@ class EndpointPatch(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    url: str | None = _URL
-    events: list[EventType] | None = _EVENTS
-    description: str | None = _DESCRIPTION
+    url: str | None = Field(None, **_URL)
+    events: list[EventType] | None = Field(None, **_EVENTS)
+    description: str | None = Field(None, **_DESCRIPTION)
     enabled: bool | None = Field(None, description="Send to it (true) or not (false).")
 
 
