@@ -753,7 +753,7 @@ _DECISION = re.compile(
     r"|finali[sz]\w*|wrap(?:s|ped|ping)?\s+(?:up|things\s+up|this\s+up)|make\s+(?:a|our|the|their)\s+"
     r"(?:call|choice|selection|hire|offer|final)|choos\w+|select\w*|shortlist\w*|offers?"
     r"|verdict|confirm\w*|inform\w*|notify|follow\s+up\s+with\s+you|timeline|timeframe"
-    r"|know\s+more|close\s+the\s+(?:role|search|process)|debrief\w*|deliberat\w+|review\w*"
+    r"|know\s+more|close\s+the\s+(?:role|search|process)|debrief\w*|deliberat\w+|review(?:ing)?\s+(?:all\s+)?(?:the\s+)?(?:candidates|applications|feedback|finalists)"
     r"|assess\w*|evaluat\w+|come\s+to\s+a|sign[\s-]off|approv\w+|come\s+back|call\s+you"
     r"|ring\s+you|email\s+you|write\s+to\s+you|know\s+by|hope\s+to\s+have)\b"
 )
@@ -807,7 +807,7 @@ _DISTRACTORS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:interview\w*|met|meeting|meet|spoke|speak\w*|chat\w*|talk\w*|came\s+in"
-            r"|coming\s+in|visit\w*|on[\s-]?site|panel|round|stage|schedul\w*|availab\w*|slots?"
+            r"|coming\s+in|visit\w*|on[\s-]?site|panel|round|stage|screen\w*|(?:phone|video|zoom)\s+call|schedul\w*|availab\w*|slots?"
             r"|zoom|teams\s+call|presentation|assessment\s+centre|take[\s-]home|test)\b"
         ),
         "an interview or meeting",
@@ -815,6 +815,10 @@ _DISTRACTORS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"\b(?:appl(?:y|ied|ication)s?|posted|posting|deadline\s+for\s+applications)\b"),
         "the application",
+    ),
+    (
+        re.compile(r"\b(?:salary|salaries|pay|compensation|bonus\w*|benefits|payroll|paid)\b"),
+        "pay or benefits",
     ),
 )
 
