@@ -46,6 +46,8 @@ _REJECTION = re.compile(
     r"|(?:position|role|vacancy|job|opening|post|req(?:uisition)?)\s+(?:has|had)\s+(?:now\s+|since\s+"
     r"|already\s+)?been\s+(?:filled|closed|cancell?ed|withdrawn|offered\s+to)"
     r"|fill(?:ed|ing)\s+(?:the\s+(?:position|role)\s+)?internally"
+    r"|(?:we've|we\s+have|we)\s+(?:now\s+|already\s+|just\s+)?filled\s+(?:the|this|that)\s+"
+    r"(?:role|position|vacancy|job|opening|post)"
     r"|(?:don't|do\s+not)\s+think\s+you(?:'re|\s+are)\s+(?:a|the\s+right)\s+(?:match|fit)"
     r"|regret\s+to\s+(?:inform|let\s+you\s+know|advise|tell)"
     r"|(?:have|has|were|was|are)\s+not\s+(?:been\s+)?(?:selected|successful|shortlisted|chosen)"
