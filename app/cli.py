@@ -136,6 +136,34 @@ def _apply_migrations(url: str) -> None:
         print(f"Database migrated from {before or 'empty'} to {after}.", file=sys.stderr)
 
 
+def _worker(args: argparse.Namespace) -> int:
+    """The webhook dispatcher alone, until SIGTERM or Ctrl-C (API replicas: DISPATCHER=off)."""
+    import logging
+    import signal
+    import threading
+
+    from app.api.observability import configure_logging
+    from app.db.session import Database
+    from app.services.webhook_dispatch import dispatcher_from
+
+    settings = get_settings()
+    if not _database_folder_exists(settings.database_url):
+        return 2
+    _apply_migrations(settings.database_url)
+    configure_logging(settings.log_level)
+    db = Database(settings.database_url, pool_size=settings.dispatch_concurrency + 2)
+    dispatcher = dispatcher_from(db, settings)
+    stopped = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stopped.set())
+    logging.getLogger("app.webhooks").info("webhook dispatcher started")
+    dispatcher.start()
+    stopped.wait()
+    dispatcher.stop()
+    db.dispose()
+    return 0
+
+
 def _migrate(args: argparse.Namespace) -> int:
     url = get_settings().database_url
     if not _database_folder_exists(url):
@@ -257,6 +285,13 @@ def _parser() -> argparse.ArgumentParser:
         "output", nargs="?", default="openapi/openapi.json", help="where to write it; - for stdout"
     )
     openapi.set_defaults(run=_openapi)
+    for name in ("worker", "dispatch"):
+        worker = commands.add_parser(
+            name,
+            help="run the webhook dispatcher alone: announce due steps, deliver the outbox"
+            + (" (same as worker)" if name == "dispatch" else ""),
+        )
+        worker.set_defaults(run=_worker)
     migrate = commands.add_parser("migrate", help="apply pending database migrations")
     migrate.set_defaults(run=_migrate)
     create_key = commands.add_parser(

@@ -395,6 +395,7 @@ def dispatcher_from(db: Database, settings: Settings) -> Dispatcher:
         retry_schedule=settings.webhook_retry_schedule,
         interval=settings.dispatch_interval_seconds,
         concurrency=settings.dispatch_concurrency,
-        lease=timedelta(seconds=settings.webhook_timeout_seconds + 30),
+        # Longer than any attempt can last, so a live dispatcher never loses its claim.
+        lease=timedelta(seconds=settings.webhook_timeout_seconds * 2 + 5),
         disable_after=timedelta(hours=settings.webhook_disable_after_hours),
     )
