@@ -53,23 +53,23 @@ class EndpointPatch(BaseModel):
 
 
 class EndpointOut(BaseModel):
-    id: uuid.UUID
-    url: str
-    events: list[EventType] | None = Field(description="null: every type.")
-    description: str | None
-    enabled: bool
+    id: uuid.UUID = Field(description="The endpoint's id.")
+    url: str = Field(description="Where events are POSTed.")
+    events: list[EventType] | None = Field(description="The types sent; null: every type.")
+    description: str | None = Field(description="What the endpoint is for, for people.")
+    enabled: bool = Field(description="Whether events are sent to it.")
     disabled_reason: str | None = Field(
         description="Why it is off: turned off by you, answered 410 Gone, or failing for days."
     )
-    disabled_at: datetime | None
+    disabled_at: datetime | None = Field(description="When it was turned off.")
     failing_since: datetime | None = Field(
         description="The first failed attempt since its last delivery, if it is failing."
     )
     previous_secret_expires_at: datetime | None = Field(
         description="After a rotation, until when the previous secret signs too."
     )
-    created_at: datetime
-    updated_at: datetime
+    created_at: datetime = Field(description="When it was registered.")
+    updated_at: datetime = Field(description="When it last changed.")
 
 
 class EndpointCreated(EndpointOut):
@@ -80,30 +80,35 @@ class EndpointCreated(EndpointOut):
 
 
 class EndpointList(BaseModel):
-    items: list[EndpointOut]
+    items: list[EndpointOut] = Field(description="Your endpoints, oldest first.")
 
 
 class AttemptOut(BaseModel):
-    at: datetime
-    status_code: int | None = Field(description="null: no answer (refused, timed out).")
-    duration_ms: int
-    error: str | None
+    at: datetime = Field(description="When the attempt was made.")
+    status_code: int | None = Field(
+        description="The receiver's status; null: no answer (refused, timed out)."
+    )
+    duration_ms: int = Field(description="How long it took, in milliseconds.")
+    error: str | None = Field(description="What went wrong, if it failed.")
     next_try_at: datetime | None = Field(description="null: none planned after this one.")
 
 
 class DeliveryOut(BaseModel):
     id: str = Field(description="The `webhook-id` of every attempt of this message.")
-    type: EventType
-    state: Literal["pending", "delivered", "failed", "cancelled"]
-    created_at: datetime
-    delivered_at: datetime | None
-    next_attempt_at: datetime | None
+    type: EventType = Field(description="The event's type.")
+    state: Literal["pending", "delivered", "failed", "cancelled"] = Field(
+        description="`pending` (to be tried), `delivered` (a 2xx came back), `failed` (every "
+        "attempt failed, or 410 Gone) or `cancelled` (the endpoint was turned off)."
+    )
+    created_at: datetime = Field(description="When the event happened.")
+    delivered_at: datetime | None = Field(description="When a 2xx answered it.")
+    next_attempt_at: datetime | None = Field(description="When it is tried next, if it is.")
     payload: dict[str, object] = Field(description="The body sent: type, timestamp and data.")
-    attempts: list[AttemptOut]
+    attempts: list[AttemptOut] = Field(description="Every attempt, oldest first.")
 
 
 class DeliveryPage(BaseModel):
-    items: list[DeliveryOut]
+    items: list[DeliveryOut] = Field(description="Deliveries, newest first.")
     next_cursor: str | None = Field(description="Pass as `cursor` for older deliveries.")
 
 
@@ -118,9 +123,11 @@ class FeedCreate(BaseModel):
 
 
 class FeedOut(BaseModel):
-    id: uuid.UUID
-    interview_id: uuid.UUID | None
-    created_at: datetime
+    id: uuid.UUID = Field(description="The feed's id (not its token).")
+    interview_id: uuid.UUID | None = Field(
+        description="Its interview; null: every open interview of the account."
+    )
+    created_at: datetime = Field(description="When it was made.")
 
 
 class FeedCreated(FeedOut):
@@ -129,4 +136,4 @@ class FeedCreated(FeedOut):
 
 
 class FeedList(BaseModel):
-    items: list[FeedOut]
+    items: list[FeedOut] = Field(description="Your calendar feeds, oldest first.")
