@@ -330,6 +330,22 @@ def _ordinal_day(m: re.Match[str], ctx: _Context) -> Resolution | None:
     return None
 
 
+def _nth_week_of(m: re.Match[str], ctx: _Context) -> Resolution:
+    """ "The first week of December": the end of the week holding its first day (the second
+    week, the week after; the last week, the week holding its last day)."""
+    month_start = _month_start(m, ctx)
+    which = m["nth"]
+    if which == "last":
+        anchor = month_start + relativedelta(day=31)
+    else:
+        order = ("first", "second", "third", "fourth").index(which.replace("1st", "first"))
+        anchor = month_start + timedelta(weeks=order)
+    first, last = ctx.calendar.week_of(anchor)
+    return ctx.calendar.last_business_day_between(first, last), (
+        f"the last business day of the {which} week of {month_start:%B %Y}"
+    )
+
+
 def _week_commencing(m: re.Match[str], ctx: _Context) -> Resolution | None:
     if m.groupdict().get("month"):
         start = _dated(_year(m), MONTHS[m["month"][:3]], int(m["day"]), ctx)
@@ -500,6 +516,19 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         _week_end(1, "the week after"),
         ("week",),
         anchored=True,
+    ),
+    _rule(
+        rf"\b(?:the\s+)?(?P<nth>first|1st|second|third|fourth|last)\s+week\s+(?:of|in)\s+{_MONTH}"
+        r"(?!\s*\d)",
+        RELATIVE,
+        _nth_week_of,
+        ("week",),
+    ),
+    _rule(
+        r"\b(?:over|in|within|during)\s+the\s+next\s+week(?:\s+or\s+so)?\b(?!\s+or\s+two)",
+        RELATIVE,
+        _days_after(7, "the next week, 7 days after the interview"),
+        ("next week",),
     ),
     _rule(
         rf"\b(?:early|beginning\s+of|start\s+of)\s+(?:the\s+)?next\s+{_WEEK}\b",
@@ -765,6 +794,8 @@ _DISTRACTORS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\b(?:out\s+of\s+(?:the\s+)?office|ooo|auto(?:matic)?[\s-]?reply|on\s+(?:annual\s+|parental\s+|sick\s+)?leave"
             r"|annual\s+leave|on\s+(?:vacation|holiday|pto)|pto|away\s+(?:from|until|till|on)"
             r"|(?:i|we|she|he|they)(?:'ll|\s+will)?\s+be\s+back|back\s+in\s+(?:the\s+)?office"
+            r"|(?:i'm|i\s+am|i'll\s+be|i\s+will\s+be|she's|he's|she\s+is|he\s+is|they're)\s+"
+            r"(?:out|away|off)\b"
             r"|returning|return\s+on|travel+ing|limited\s+access|(?:office|we)\s+(?:is|are|will"
             r"\s+be)\s+closed|off\s+(?:until|till|from))\b"
         ),
