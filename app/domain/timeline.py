@@ -525,12 +525,6 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("week",),
     ),
     _rule(
-        r"\b(?:over|in|within|during)\s+the\s+next\s+week(?:\s+or\s+so)?\b(?!\s+or\s+two)",
-        RELATIVE,
-        _days_after(7, "the next week, 7 days after the interview"),
-        ("next week",),
-    ),
-    _rule(
         rf"\b(?:early|beginning\s+of|start\s+of)\s+(?:the\s+)?next\s+{_WEEK}\b",
         RELATIVE,
         _next_week_day(2, "the second business day of the week after the interview"),
