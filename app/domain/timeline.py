@@ -81,7 +81,7 @@ _UNIT = r"(?P<unit>(?:business|working|biz|bus\.?)\s+days?|days?|weeks?|wks?|mon
 _WEEK = r"(?:work(?:ing)?\s*)?week"
 _DAY_NAME = (
     r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tues?|weds?|thur?s?|fri)\.?"
+    r"|(?:mon|tues?|weds?|thur?s?|fri)\.?)"
 )
 _ABBREVIATED = {
     "mon": 0,
@@ -775,11 +775,14 @@ _DECISION = re.compile(
     r"|reach\s+out|contact\s+you|circle\s+back|touch\s+base|outcome|results?|conclu\w+"
     r"|finali[sz]\w*|wrap(?:s|ped|ping)?\s+(?:up|things\s+up|this\s+up)|make\s+(?:a|our|the|their)\s+"
     r"(?:call|choice|selection|hire|offer|final)|choos\w+|select\w*|shortlist\w*|offers?"
-    r"|verdict|confirm\w*|inform\w*|notify|follow\s+up\s+with\s+you|timeline|timeframe"
+    r"|verdict|confirm\w*(?=\s+(?:by|next|the\s+(?:decision|outcome)|our\s+(?:decision|choice)"
+    r"|whether|if|either|within|before|on|in|shortly|soon)\b|[\s.,!]*$)|inform\w*|notify|follow\s+up\s+with\s+you|timeline|timeframe"
     r"|know\s+more|close\s+the\s+(?:role|search|process)|debrief\w*|deliberat\w+|review(?:ing)?\s+(?:all\s+)?(?:the\s+)?(?:candidates|applications|feedback|finalists)"
     r"|assess\w*|evaluat\w+|come\s+to\s+a|sign[\s-]off|approv\w+|come\s+back|call\s+you"
     r"|ring\s+you|email\s+you|write\s+to\s+you|know\s+by|hope\s+to\s+have)\b"
 )
+
+_MEETING = "an interview or meeting"
 
 #: Words that say a sentence is about something else, with the reason to give.
 _DISTRACTORS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -835,7 +838,7 @@ _DISTRACTORS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|coming\s+in|visit\w*|on[\s-]?site|panel|round|stage|screen\w*|(?:phone|video|zoom)\s+call|schedul\w*|availab\w*|slots?"
             r"|zoom|teams\s+call|presentation|assessment\s+centre|take[\s-]home|test)\b"
         ),
-        "an interview or meeting",
+        _MEETING,
     ),
     (
         re.compile(r"\b(?:appl(?:y|ied|ication)s?|posted|posting|deadline\s+for\s+applications)\b"),
@@ -1101,7 +1104,13 @@ def _classify(
     if c.day < said_on:
         return "a date already past"
     for span in (clause, sentence):
-        nearest = _nearest(_cues(normalized, *span), c)
+        cues = _cues(normalized, *span)
+        nearest = _nearest(cues, c)
+        if nearest == _MEETING and any(why is DECIDES for _, _, why in cues):
+            # "the final decision comes after the board meeting on the 10th", "we'll let you
+            # know about a second interview by Friday": a meeting word beside a decision word
+            # does not make the date something else; reading it is never too soon (R6).
+            return DECIDES
         if nearest is not None:
             return nearest
     return None
