@@ -109,9 +109,10 @@ from app.domain.calendar import calendar_for
 from app.domain.model import InterviewFacts, Plan
 from app.domain.planner import build_plan
 from app.domain.policies import Policy
+from app.messages import render_step
 from app.services.document.codec import facts_from, policy_of
 from app.services.locale import writes_day_first
-from app.services.planning import plan_interview
+from app.services.planning import plan_interview, plan_only
 
 # Targets. The throughput ratio has a floor (0.5) and a goal (0.6).
 PLANNER_MEDIAN_US = 150.0
@@ -339,6 +340,72 @@ def _stages(figures: list[Figure], templates: Sequence[str]) -> None:
     first_plan = statistics.median(stages["build_plan (first for these facts)"])
     figures.append(Figure("build_plan median, first plan of distinct facts", us(first_plan)))
     figures.append(Figure("in-process plan request median, distinct", us(total)))
+
+
+# -- micro: rendering messages -------------------------------------------------------------
+
+#: plan_interview (plan + messages) for new facts, median, in the run before messages read
+#: free text for its form; rendering may cost more, but never double it.
+RENDER_BASELINE_US = 209
+
+
+def _message_rendering(figures: list[Figure]) -> None:
+    """Rendering every message of one plan (the example interview, plan made beforehand),
+    median µs: new facts on each call (a candidate's name of its own, so no memo hits), new
+    facts with new free text too (the strengths' and points' reading not memoised either),
+    and the same facts again (the memo of rendered messages warm). Then plan + messages for
+    new facts against :data:`RENDER_BASELINE_US` (target: less than twice that)."""
+    section("Micro: rendering every message of a plan")
+    prepared = _prepare(EXAMPLE.read_bytes())
+    facts = prepared.facts
+    new = [
+        replace(facts, candidate=replace(facts.candidate, name=f"Ann Lee {serial}"))
+        for serial in range(2000)
+    ]
+    new_text = [
+        replace(
+            one,
+            strengths=tuple(f"{text} ({serial})" for text in one.strengths),
+            discussion_points=tuple(f"{text} ({serial})" for text in one.discussion_points),
+        )
+        for serial, one in enumerate(new)
+    ]
+    policy, as_of = prepared.policy, prepared.as_of
+    plans = [plan_only(facts=one, policy=policy, as_of=as_of) for one in new]
+    plans_text = [plan_only(facts=one, policy=policy, as_of=as_of) for one in new_text]
+    same = plan_only(facts=facts, policy=policy, as_of=as_of)
+
+    def render(batch: list[InterviewFacts], planned: list[Plan]) -> Callable[[int], object]:
+        def call(index: int) -> object:
+            return [render_step(step, batch[index]) for step in planned[index].steps]
+
+        return call
+
+    runs = (
+        ("new facts", render(new, plans), len(new) - 50),
+        ("new facts and free text", render(new_text, plans_text), len(new) - 50),
+        ("same facts (memo warm)", render([facts] * 5050, [same] * 5050), 5000),
+    )
+    for label, call, calls in runs:
+        samples = time_calls(call, warmup=50, max_calls=calls, budget_s=1.0)
+        median = statistics.median(samples)
+        print(f"  render every message, {label:<26} median {us(median):>7}  ({len(samples)} calls)")
+        figures.append(Figure(f"render every message median, {label}", us(median)))
+
+    def plan_and_render(index: int) -> object:
+        return plan_interview(facts=new[index], policy=policy, as_of=as_of)
+
+    samples = time_calls(plan_and_render, warmup=50, max_calls=len(new) - 50, budget_s=1.0)
+    median = statistics.median(samples)
+    print(f"  plan + messages, new facts                  median {us(median):>7}")
+    figures.append(
+        Figure(
+            "plan + messages median, new facts",
+            us(median),
+            f"< {2 * RENDER_BASELINE_US} µs",
+            met(median / 1000 < 2 * RENDER_BASELINE_US),
+        )
+    )
 
 
 # -- micro: message checks -----------------------------------------------------------------
@@ -731,6 +798,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         templates = _templates(args.bodies, args.seed)
         if not args.ratios_only:
             _micro(figures, templates)
+            _message_rendering(figures)
             _message_checks(figures)
             _timeline_reading(figures)
         with tempfile.TemporaryDirectory(prefix="followup-bench-") as scratch:

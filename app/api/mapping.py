@@ -15,7 +15,7 @@ from app.domain.model import (
 )
 from app.domain.policies import BusinessDayWindow, Policy
 from app.domain.timeline import WEEKDAYS
-from app.messages import Message
+from app.messages import Message, mailto_of
 from app.services.interviews import AgendaEntry, Listed, StoredInterview
 from app.services.planning import PlannedInterview
 
@@ -53,7 +53,7 @@ def _message(message: Message | None) -> dict[str, Any] | None:
         "body_text": message.body_text,
         "body_html": message.body_html,
         "script": message.script,
-        "mailto": message.mailto,
+        "mailto": mailto_of(message),
     }
 
 

@@ -16,7 +16,6 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
 
 from jinja2 import FileSystemLoader, StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
@@ -89,7 +88,8 @@ class Message:
     Attributes:
         to: each recipient as written: ``Zoë Müller <zoe@acme.example>`` for email (no
             header encoding: that belongs to an export), the number for phone.
-        mailto: a ``mailto:`` URI that opens the message in a mail client (email only).
+        addresses: each email recipient's name and bare address, for an export
+            (:func:`mailto_of`, the ``.eml`` draft) to encode.
     """
 
     channel: Channel
@@ -98,8 +98,6 @@ class Message:
     body_text: str
     body_html: str
     script: str | None = None
-    mailto: str | None = None
-    #: The bare addresses of ``to`` (email), for an export to encode.
     addresses: tuple[tuple[str, str], ...] = ()
 
 
@@ -189,7 +187,7 @@ _SPACE_RUNS = re.compile(r"(?<=\S) {2,}")
 
 
 def _tidy(text: str) -> str:
-    lines = (_SPACE_RUNS.sub(" ", line.strip()) for line in text.strip().splitlines())
+    lines = (line.strip() for line in _SPACE_RUNS.sub(" ", text).strip().splitlines())
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines))
 
 
@@ -243,6 +241,14 @@ def _salutation(contact: Contact, facts: InterviewFacts) -> tuple[bool, str]:
     return False, first_name(contact.name, contact.preferred_name)
 
 
+@lru_cache(maxsize=1024)
+def _greeting(formal: bool, name: str) -> str:
+    """The salutation line, from its own template: rendered once per name, not per message."""
+    template = _template("_greeting.txt")
+    context = template.new_context({"formal": formal, "greeting_name": name}, shared=True)
+    return "".join(template.root_render_func(context)).strip()
+
+
 def _day(facts: InterviewFacts, contact: Contact) -> str:
     """The interview's weekday and date as the recipient lived it, in their own zone."""
     return _spoken_day(facts.starts_at.astimezone(contact.timezone or facts.timezone).date())
@@ -287,12 +293,37 @@ def display_address(name: str, email: str) -> str:
 
 _NEEDS_QUOTES = re.compile(r'[()<>@,;:\\".\[\]]')
 
+#: Each byte as a URI writes it: unreserved characters as they are, the rest as %XX.
+_UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+_PERCENT = tuple(chr(b) if b in _UNRESERVED else f"%{b:02X}" for b in range(256))
+_IN_ADDRESS = tuple(
+    chr(b) if b in _UNRESERVED or chr(b) in "@!$'*+;=:" else _PERCENT[b] for b in range(256)
+)
+
+
+def _percent(text: str, table: tuple[str, ...] = _PERCENT) -> str:
+    """``text`` as UTF-8, percent-encoded: what ``urllib.parse.quote`` gives, a byte a lookup
+    in C rather than a call in Python (a body is a thousand bytes)."""
+    return "".join(map(table.__getitem__, text.encode("utf-8")))
+
+
+@lru_cache(maxsize=1024)
+def mailto_of(message: Message) -> str | None:
+    """The ``mailto:`` URI of an email message, None for a call. Made when the wire asks for
+    it, not with the message: encoding the body costs more than rendering it."""
+    if message.channel is not Channel.EMAIL or not message.addresses:
+        return None
+    return mailto(
+        [email for _, email in message.addresses], message.subject or "", message.body_text
+    )
+
 
 def mailto(addresses: Sequence[str], subject: str, body: str) -> str:
-    """A ``mailto:`` URI (RFC 6068): the addresses, subject and body, UTF-8 percent-encoded."""
-    to = ",".join(quote(address, safe="@!$'*+;=:") for address in addresses)
-    query = urlencode({"subject": subject, "body": body.replace("\n", "\r\n")}, quote_via=quote)
-    return f"mailto:{to}?{query}"
+    """A ``mailto:`` URI (RFC 6068): the addresses, subject and body, UTF-8 percent-encoded,
+    line breaks as CRLF."""
+    to = ",".join(_percent(address, _IN_ADDRESS) for address in addresses)
+    crlf = body.replace("\n", "\r\n")
+    return f"mailto:{to}?subject={_percent(subject)}&body={_percent(crlf)}"
 
 
 def render_step(step: Step, facts: InterviewFacts) -> Message | None:
@@ -341,8 +372,8 @@ def _render(
     point = _point_for(recipient, facts)
     deadline = facts.competing_deadline
     variables: dict[str, Any] = {
-        "formal": formal,
         "greeting_name": greeting_name,
+        "salutation": _greeting(formal, greeting_name),
         "candidate": facts.candidate.name,
         "spoken_name": _spoken_name(facts.candidate),
         "company": facts.company,
@@ -392,5 +423,4 @@ def _render(
     shown = tuple(display_address(name, email) for name, email in addresses) or tuple(
         c.name for c in to
     )
-    link = mailto([email for _, email in addresses], subject, body) if addresses else None
-    return Message(Channel.EMAIL, shown, subject, body, _html(body), None, link, addresses)
+    return Message(Channel.EMAIL, shown, subject, body, _html(body), None, addresses)
