@@ -124,16 +124,21 @@ def _database(url: str) -> Database:
 
 def _apply_migrations(url: str) -> None:
     from app.db import migrations
+    from app.services.interviews import InterviewStore
 
     db = _database(url)
     try:
         before = migrations.current(db.engine)
         migrations.upgrade(db.engine)
         after = migrations.current(db.engine)
+        # Plan columns another planner version computed (or none did) are computed again.
+        settled = InterviewStore(db, default_country=get_settings().default_country).settle()
     finally:
         db.dispose()
     if before != after:
         print(f"Database migrated from {before or 'empty'} to {after}.", file=sys.stderr)
+    if settled:
+        print(f"Plan columns computed for {settled} interviews.", file=sys.stderr)
 
 
 def _worker(args: argparse.Namespace) -> int:

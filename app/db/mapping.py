@@ -104,3 +104,47 @@ def columns(plan: Plan, events: Sequence[Event]) -> dict[str, datetime | None]:
         "moves_on_at": moves_on,
         "closed_at": None,
     }
+
+
+#: After this moment a step of ``plan`` that is optional and still to do is skipped, and the
+#: steps after it move (the plan has to be looked at again from then on).
+def skip_moments(plan: Plan) -> list[datetime]:
+    return sorted(
+        s.window.latest.replace(microsecond=0) + timedelta(seconds=1)
+        for s in plan.steps
+        if s.optional
+        and s.done_at is None
+        and s.status in (StepStatus.UPCOMING, StepStatus.DUE)
+        and s.window.latest >= plan.as_of
+    )
+
+
+def bounds(
+    regimes: Sequence[Plan], events: Sequence[Event], until: datetime | None
+) -> dict[str, datetime | None]:
+    """The stored columns, as bounds that hold for every ``as_of`` from the first plan's
+    moment until ``until`` (the next event's moment; None: none is to come).
+
+    ``regimes`` are the plans as of the first moment and as of each moment an optional
+    step is skipped after it (:func:`skip_moments`). Between two of those, every window
+    only moves later as ``as_of`` does, so each regime's first plan bounds the rest of it:
+
+    - ``next_action_at``: no step still to do opens before it;
+    - ``moves_on_at``: the plan has not moved on before it;
+    - ``moved_on_by``: from it on, the plan has moved on (None: not without a new event);
+    - ``closed_at``: set when the events close the plan;
+    - ``index_from``, ``index_until``: the moments these bounds hold for.
+    """
+    first, last = regimes[0], regimes[-1]
+    each = [columns(plan, events) for plan in regimes]
+    settled = columns(last, events)["moves_on_at"]
+    return {
+        "next_action_at": min(
+            (c["next_action_at"] for c in each if c["next_action_at"]), default=None
+        ),
+        "moves_on_at": min((c["moves_on_at"] for c in each if c["moves_on_at"]), default=None),
+        "moved_on_by": None if settled is None else max(settled, last.as_of),
+        "closed_at": each[0]["closed_at"],
+        "index_from": first.as_of,
+        "index_until": until,
+    }

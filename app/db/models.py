@@ -9,6 +9,11 @@ plan and rewritten in the same transaction as every change that moves it:
   ask the database for interviews with something due instead of planning all of them.
 - ``moves_on_at``: when the plan moves on (R11) once every message went out unanswered.
 - ``closed_at``: when a reply with an outcome or a withdrawal closed it.
+
+As ``as_of`` moves, a plan moves too (a step due now is sent now, and the steps after it
+count from that day), so the columns are bounds, valid from ``index_from`` until
+``index_until`` (the next event's moment): SQL filters on them, the service plans what passes
+and answers exactly as planning afresh would. A row outside its bounds is planned as well.
 """
 
 from __future__ import annotations
@@ -84,6 +89,8 @@ class Interview(SQLModel, table=True):
         sa.Index("ix_interview_account_created", "account_id", "created_at", "id"),
         sa.Index("ix_interview_account_next_action", "account_id", "next_action_at", "id"),
         sa.Index("ix_interview_account_company", "account_id", "company_key", "created_at", "id"),
+        sa.Index("ix_interview_account_index_from", "account_id", "index_from"),
+        sa.Index("ix_interview_account_index_until", "account_id", "index_until"),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
@@ -96,6 +103,14 @@ class Interview(SQLModel, table=True):
     next_action_at: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
     moves_on_at: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+    #: From this moment on the plan has moved on, unless an event comes (None: not by itself).
+    moved_on_by: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+    #: The plan columns hold for ``as_of`` from here (None: they hold for none, plan the row)...
+    index_from: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+    #: ...until here, the next event's moment (None: no event is to come).
+    index_until: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+    #: The planning the columns were computed with (``PLANNER_VERSION`` of the service).
+    planner_version: int | None = Field(default=None, nullable=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
 

@@ -145,6 +145,60 @@ def _after(columns: Sequence[Any], cursor: Sequence[Any], *, descending: bool) -
     return sa.tuple_(*columns) > sa.tuple_(*cursor)
 
 
+def _unsettled(as_of: datetime) -> Any:
+    """Rows whose plan columns do not hold at ``as_of``: the service plans each of them."""
+    return sa.or_(
+        col(Interview.index_from).is_(None),
+        col(Interview.index_from) > as_of,
+        col(Interview.index_until) <= as_of,
+    )
+
+
+def _settled(as_of: datetime) -> Any:
+    return sa.and_(
+        col(Interview.index_from) <= as_of,
+        sa.or_(col(Interview.index_until).is_(None), col(Interview.index_until) > as_of),
+    )
+
+
+def unsettled_interviews(
+    *, session: Session, account_id: uuid.UUID, as_of: datetime, company_key: str | None = None
+) -> Sequence[Interview]:
+    """The account's interviews whose plan columns do not hold at ``as_of``: those with an
+    event after the moment they were written (before it, or when it has come), and rows
+    whose columns another planner version computed. Few, unless ``as_of`` is long past."""
+    query = select(Interview).where(Interview.account_id == account_id, _unsettled(as_of))
+    if company_key is not None:
+        query = query.where(Interview.company_key == company_key)
+    return session.scalars(query).all()
+
+
+def interviews_to_settle(
+    *, session: Session, planner_version: int, limit: int
+) -> Sequence[Interview]:
+    """Interviews whose plan columns are missing or come from another planner version."""
+    query = select(Interview).where(
+        sa.or_(
+            col(Interview.planner_version).is_(None),
+            col(Interview.planner_version) != planner_version,
+        )
+    )
+    return session.scalars(query.limit(limit)).all()
+
+
+def settle_interview(
+    *, session: Session, interview_id: uuid.UUID, version: int, values: dict[str, Any]
+) -> bool:
+    """Write the plan columns of one version of an interview (not if it changed since)."""
+    result = session.execute(
+        sa.update(Interview)
+        .where(col(Interview.id) == interview_id, col(Interview.version) == version)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
 def list_interviews(
     *,
     session: Session,
@@ -157,22 +211,37 @@ def list_interviews(
     limit: int,
 ) -> Sequence[Interview]:
     """The account's interviews, newest first (with ``next_action_before``, soonest next
-    action first), filtered in SQL on the stored plan columns."""
+    action first), filtered in SQL on the stored plan columns.
+
+    With ``status``, the rows that may have it at ``as_of``: the plan columns are bounds, so
+    the caller keeps those that do. With ``next_action_before``, only rows whose columns hold
+    at ``as_of`` (:func:`unsettled_interviews` finds the others).
+    """
     query = select(Interview).where(Interview.account_id == account_id)
+    open_ = col(Interview.closed_at).is_(None)
     if status == "closed":
-        query = query.where(col(Interview.closed_at).is_not(None))
+        query = query.where(sa.or_(_unsettled(as_of), col(Interview.closed_at).is_not(None)))
     elif status == "moved_on":
-        query = query.where(col(Interview.closed_at).is_(None), col(Interview.moves_on_at) <= as_of)
+        query = query.where(
+            sa.or_(_unsettled(as_of), sa.and_(open_, col(Interview.moves_on_at) <= as_of))
+        )
     elif status == "active":
         query = query.where(
-            col(Interview.closed_at).is_(None),
-            sa.or_(col(Interview.moves_on_at).is_(None), col(Interview.moves_on_at) > as_of),
+            sa.or_(
+                _unsettled(as_of),
+                sa.and_(
+                    open_,
+                    sa.or_(
+                        col(Interview.moved_on_by).is_(None), col(Interview.moved_on_by) > as_of
+                    ),
+                ),
+            )
         )
     if company_key is not None:
         query = query.where(Interview.company_key == company_key)
     if next_action_before is not None:
         query = query.where(
-            col(Interview.closed_at).is_(None), col(Interview.next_action_at) < next_action_before
+            _settled(as_of), open_, col(Interview.next_action_at) < next_action_before
         )
     if next_action_before is not None:
         # Soonest action first: the order of the (account, next action) index, so the page is
@@ -195,21 +264,25 @@ def agenda_candidates(
     *,
     session: Session,
     account_id: uuid.UUID,
+    as_of: datetime,
     opens_by: datetime,
     quiet_before: datetime,
     after: tuple[datetime, uuid.UUID] | None = None,
     limit: int,
 ) -> Sequence[Interview]:
-    """Open interviews with a step that opens by ``opens_by``, oldest action first.
+    """Open interviews that may have a step open by ``opens_by`` at ``as_of``, soonest
+    first, among those whose plan columns hold at ``as_of`` (:func:`unsettled_interviews`
+    finds the others).
 
-    An interview that moved on before ``quiet_before`` has nothing left to do and is left out,
-    so the work grows with the steps that are due, not with the interviews stored.
+    An interview that surely moved on before ``quiet_before`` has nothing left to do and is
+    left out, so the work grows with the steps that are due, not with the interviews stored.
     """
     query = select(Interview).where(
         Interview.account_id == account_id,
         col(Interview.closed_at).is_(None),
         col(Interview.next_action_at) <= opens_by,
-        sa.or_(col(Interview.moves_on_at).is_(None), col(Interview.moves_on_at) >= quiet_before),
+        sa.or_(col(Interview.moved_on_by).is_(None), col(Interview.moved_on_by) >= quiet_before),
+        _settled(as_of),
     )
     if after is not None:
         query = query.where(

@@ -1,10 +1,14 @@
 """Stored interviews: create (idempotently), read, change, delete, log events, list, agenda.
 
 A stored interview is its document (the facts a client sent, :mod:`app.services.document`) and
-its events. Plans are never stored: each answer plans again from the facts and events. Three
-columns per interview are kept in step with the plan, in the same transaction as the change
-that moves it, so that lists filter and the agenda finds due steps in SQL
-(:func:`app.db.mapping.columns`).
+its events. Three columns per interview are kept in step with the plan, in the same
+transaction as the change that moves it, so that lists filter and the agenda finds due steps
+in SQL (:func:`app.db.mapping.columns`).
+
+Plans are derived, never a source of truth: every answer is what planning the facts and events
+as of ``as_of`` gives. A plan is kept, per interview version, with the span of moments it holds
+for (:mod:`app.domain.validity`), so a list or an agenda page plans an interview once per
+change and per few hours, not once per read; past its span it is planned again.
 
 Each use case runs in one transaction and answers in domain terms (:class:`StoredInterview`,
 :class:`Changed`, :class:`Page`); the web layer chooses statuses and headers.
@@ -25,11 +29,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.db import repositories as repo
-from app.db.mapping import PENDING, RecordedEvent, columns, event_row, recorded
+from app.db.mapping import PENDING, RecordedEvent, bounds, event_row, recorded, skip_moments
 from app.db.models import Interview, InterviewEvent, utcnow
 from app.db.session import Database
 from app.domain.errors import InvalidFacts
-from app.domain.model import Event, InterviewFacts, Plan, Step, StepKind, StepStatus
+from app.domain.model import Event, InterviewFacts, Plan, PlanStatus, Step, StepKind, StepStatus
+from app.domain.policies import Policy
+from app.domain.validity import Span, seconds, shifted, stable_span
 from app.services.document.codec import Decoded, DocumentCodec, document_of
 from app.services.document.fields import InterviewFields
 from app.services.errors import (
@@ -39,11 +45,22 @@ from app.services.errors import (
     PreconditionRequired,
 )
 from app.services.idempotency import Claim, Idempotency, Keys, Replay
-from app.services.planning import PlannedInterview, plan_interview, plan_only
+from app.services.planning import PlannedInterview, messages_of, plan_interview, plan_only
 
 _ACTIONABLE = frozenset({StepStatus.DUE, StepStatus.OVERDUE})
 #: Attempts at a create whose Idempotency-Key another transaction claimed at the same time.
 _CLAIM_ATTEMPTS = 3
+#: Spans kept per interview version: as of now, and as of a moment a client asked about.
+_SPANS_PER_VERSION = 2
+
+
+@dataclass(slots=True)
+class _Held:
+    """A plan of one interview version and the span it holds for; its messages once asked."""
+
+    span: Span
+    plan: Plan
+    messages: dict[str, Any] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +172,35 @@ def on_agenda(step: Step, as_of: datetime, start: date | None, end: date | None)
     return step.window.earliest.date() <= end and step.window.latest.date() >= start
 
 
+#: The planning the stored bounds were computed with. Bump it with any change to planning
+#: (app.domain): rows of another version are planned afresh, and ``followup migrate``
+#: computes their bounds again.
+PLANNER_VERSION = 1
+#: At most this many moments an optional step is skipped at, per interview.
+_REGIMES = 4
+
+
+def index_columns(facts: InterviewFacts, policy: Policy, plan: Plan) -> dict[str, Any]:
+    """The columns lists and the agenda filter on, for ``plan`` (as of the write's moment).
+
+    They bound the plan for every ``as_of`` from that moment until the next event's
+    (:func:`app.db.mapping.bounds`); the pages filter on them in SQL and plan only what
+    passes, so what they answer is always what planning afresh gives.
+    """
+    moment = plan.as_of
+    until = min((e.at for e in facts.events if e.at > moment), default=None)
+    regimes = [plan]
+    while plan.status is not PlanStatus.CLOSED:
+        later = [m for m in skip_moments(regimes[-1]) if until is None or m < until]
+        if not later:
+            break
+        if len(regimes) == _REGIMES:  # pragma: no cover - a plan has one optional step
+            until = later[0]
+            break
+        regimes.append(plan_only(facts=facts, policy=policy, as_of=later[0]))
+    return {**bounds(regimes, facts.events, until), "planner_version": PLANNER_VERSION}
+
+
 def _check_contacts(
     facts: InterviewFacts,
     events: Sequence[Event],
@@ -185,6 +231,7 @@ class InterviewStore:
         *,
         default_country: str,
         cache_size: int = 4096,
+        plan_cache_size: int = 20_000,
         listeners: Sequence[ChangeListener] = (),
     ) -> None:
         self.db = db
@@ -193,6 +240,8 @@ class InterviewStore:
         self.keys = Keys()
         self._decoded: OrderedDict[tuple[uuid.UUID, int], Decoded] = OrderedDict()
         self._cache_size = cache_size
+        self._held: OrderedDict[tuple[uuid.UUID, int], list[_Held]] = OrderedDict()
+        self._plan_cache_size = plan_cache_size
         self._lock = threading.Lock()
 
     # -- reading rows back ------------------------------------------------------------------
@@ -213,6 +262,77 @@ class InterviewStore:
             if len(self._decoded) > self._cache_size:
                 self._decoded.popitem(last=False)
         return decoded
+
+    def settle(self, *, batch: int = 500) -> int:
+        """Compute the plan columns of every interview that has none, or another planner
+        version's (after an upgrade); returns how many."""
+        settled = 0
+        while True:
+            with self.db.write() as session:
+                rows = repo.interviews_to_settle(
+                    session=session, planner_version=PLANNER_VERSION, limit=batch
+                )
+                events = repo.events_of(session=session, interview_ids=[r.id for r in rows])
+                now = utcnow()
+                for row in rows:
+                    stored = self._stored(row, events[row.id])
+                    try:
+                        plan = plan_only(
+                            facts=stored.facts, policy=stored.decoded.policy, as_of=now
+                        )
+                        values = index_columns(stored.facts, stored.decoded.policy, plan)
+                    except InvalidFacts:  # pragma: no cover - stored facts were planned before
+                        values = {"index_from": None, "planner_version": PLANNER_VERSION}
+                    repo.settle_interview(
+                        session=session, interview_id=row.id, version=row.version, values=values
+                    )
+            settled += len(rows)
+            if len(rows) < batch:
+                return settled
+
+    # -- plans, kept for the span they hold ---------------------------------------------------
+
+    def plan_at(
+        self, stored: StoredInterview, as_of: datetime, *, messages: bool = True
+    ) -> PlannedInterview:
+        """The plan of ``stored`` as of ``as_of``, exactly as planning it afresh gives.
+
+        A plan kept for this version whose span holds ``as_of`` is moved to it
+        (:func:`app.domain.validity.shifted`); otherwise the interview is planned and kept.
+        Without ``messages`` the answer's messages are empty (lists need none).
+        """
+        moment = seconds(as_of)
+        key = (stored.id, stored.version)
+        with self._lock:
+            kept = self._held.get(key)
+            held = next((h for h in kept if moment in h.span), None) if kept else None
+            if kept is not None:
+                self._held.move_to_end(key)
+        if held is None:
+            plan = plan_only(facts=stored.facts, policy=stored.decoded.policy, as_of=moment)
+            held = _Held(stable_span(plan, stored.facts), plan, None)
+            self._keep(key, held)
+        if messages and held.messages is None:
+            held.messages = messages_of(held.plan, stored.facts)
+        plan = held.plan if held.plan.as_of == moment else shifted(held.plan, held.span, moment)
+        return PlannedInterview(plan, held.messages if messages and held.messages else {})
+
+    def _keep(self, key: tuple[uuid.UUID, int], held: _Held) -> None:
+        with self._lock:
+            kept = self._held.setdefault(key, [])
+            kept.insert(0, held)
+            del kept[_SPANS_PER_VERSION:]
+            self._held.move_to_end(key)
+            while len(self._held) > self._plan_cache_size:
+                self._held.popitem(last=False)
+
+    def _keep_planned(self, stored: StoredInterview, planned: PlannedInterview) -> None:
+        """Keep a plan a change just made (call once its transaction committed)."""
+        plan = planned.plan
+        self._keep(
+            (stored.id, stored.version),
+            _Held(stable_span(plan, stored.facts), plan, dict(planned.messages)),
+        )
 
     def _stored(self, row: Interview, events: Sequence[InterviewEvent]) -> StoredInterview:
         return StoredInterview(
@@ -245,7 +365,7 @@ class InterviewStore:
         index_plan = (
             planned.plan if as_of is None else plan_only(facts=facts, policy=policy, as_of=now)
         )
-        return planned, columns(index_plan, facts.events)
+        return planned, index_columns(facts, policy, index_plan)
 
     def _before(
         self, row: Interview, events: Sequence[InterviewEvent], now: datetime
@@ -253,8 +373,7 @@ class InterviewStore:
         """The plan as it stands before a change, when someone listens for changes."""
         if not self.listeners:
             return None
-        stored = self._stored(row, events)
-        return plan_only(facts=stored.facts, policy=stored.decoded.policy, as_of=now)
+        return self.plan_at(self._stored(row, events), now, messages=False).plan
 
     def _tell(self, session: Session, change: Change) -> None:
         for listener in self.listeners:
@@ -342,6 +461,7 @@ class InterviewStore:
             )
             if claim is not None and replay is not None:
                 self.keys.complete(session, claim=claim, answer=replay(stored, planned), now=now)
+        self._keep_planned(stored, planned)
         return Changed(stored, planned)
 
     # -- read, change, delete ---------------------------------------------------------------
@@ -355,9 +475,7 @@ class InterviewStore:
         self, *, account_id: uuid.UUID, interview_id: uuid.UUID, as_of: datetime | None
     ) -> tuple[StoredInterview, PlannedInterview]:
         stored = self.get(account_id=account_id, interview_id=interview_id)
-        return stored, plan_interview(
-            facts=stored.facts, policy=stored.decoded.policy, as_of=as_of or utcnow()
-        )
+        return stored, self.plan_at(stored, as_of or utcnow())
 
     def update(
         self,
@@ -422,6 +540,7 @@ class InterviewStore:
             )
         # Only once committed: a version that never came to be must not sit in the cache.
         self._remember((stored.id, stored.version), decoded)
+        self._keep_planned(stored, planned)
         return Changed(stored, planned)
 
     def delete(
@@ -482,6 +601,7 @@ class InterviewStore:
                     stored,
                 ),
             )
+        self._keep_planned(stored, planned)
         return Changed(stored, planned)
 
     # -- many at once -----------------------------------------------------------------------
@@ -495,32 +615,100 @@ class InterviewStore:
         after: tuple[datetime, uuid.UUID] | None,
         limit: int,
     ) -> Page:
+        """A page of the account's interviews with their plans as of ``as_of``.
+
+        SQL filters on the stored plan columns, which are bounds; with a status, each row
+        that passes is planned (or its kept plan moved) and kept only if its plan has that
+        status, and more rows are read until the page is full.
+        """
+        company_key = filters.company.casefold() if filters.company else None
+        items: list[Listed] = []
+        if filters.next_action_before is not None:
+            return self._list_by_action(account_id, filters, company_key, as_of, after, limit)
+        position = after
+        with self.db.read() as session:
+            while True:
+                rows = repo.list_interviews(
+                    session=session,
+                    account_id=account_id,
+                    as_of=as_of,
+                    status=filters.status,
+                    company_key=company_key,
+                    after=position,
+                    limit=limit + 1,
+                )
+                events = repo.events_of(session=session, interview_ids=[r.id for r in rows])
+                for row in rows:
+                    stored = self._stored(row, events[row.id])
+                    plan = self.plan_at(stored, as_of, messages=False).plan
+                    if filters.status is None or plan.status.value == filters.status:
+                        items.append(Listed(stored, plan))
+                if len(items) > limit or len(rows) <= limit:
+                    break
+                position = (rows[-1].created_at, rows[-1].id)
+        more = len(items) > limit
+        items = items[:limit]
+        last = items[-1].interview if more else None
+        return Page(items, (last.created_at, last.id) if last else None)
+
+    def _list_by_action(
+        self,
+        account_id: uuid.UUID,
+        filters: ListFilter,
+        company_key: str | None,
+        as_of: datetime,
+        after: tuple[datetime, uuid.UUID] | None,
+        limit: int,
+    ) -> Page:
+        """Open interviews whose next action opens before ``filters.next_action_before``,
+        soonest first: rows whose columns hold from SQL, the others by planning them."""
+        before = filters.next_action_before
+        assert before is not None  # noqa: S101 - the caller checked
         with self.db.read() as session:
             rows = repo.list_interviews(
                 session=session,
                 account_id=account_id,
                 as_of=as_of,
                 status=filters.status,
-                company_key=filters.company.casefold() if filters.company else None,
-                next_action_before=filters.next_action_before,
+                company_key=company_key,
+                next_action_before=before,
                 after=after,
                 limit=limit + 1,
             )
-            more = len(rows) > limit
-            rows = rows[:limit]
-            events = repo.events_of(session=session, interview_ids=[r.id for r in rows])
-        items = []
+            others = repo.unsettled_interviews(
+                session=session, account_id=account_id, as_of=as_of, company_key=company_key
+            )
+            events = repo.events_of(session=session, interview_ids=[r.id for r in (*rows, *others)])
+        keyed: list[tuple[tuple[datetime, uuid.UUID], Listed]] = []
         for row in rows:
             stored = self._stored(row, events[row.id])
-            plan = plan_only(facts=stored.facts, policy=stored.decoded.policy, as_of=as_of)
-            items.append(Listed(stored, plan))
-        last = rows[-1] if rows and more else None
-        if last is None:
-            return Page(items, None)
-        by_action = filters.next_action_before is not None and last.next_action_at is not None
-        key = last.next_action_at if by_action else last.created_at
-        assert key is not None  # noqa: S101 - created_at always, next_action_at when filtered
-        return Page(items, (key, last.id))
+            plan = self.plan_at(stored, as_of, messages=False).plan
+            if filters.status is None or plan.status.value == filters.status:
+                assert row.next_action_at is not None  # noqa: S101 - filtered on it
+                keyed.append(((row.next_action_at, row.id), Listed(stored, plan)))
+        for row in others:
+            stored = self._stored(row, events[row.id])
+            plan = self.plan_at(stored, as_of, messages=False).plan
+            opens = self._opens(stored, plan)
+            if (
+                opens is None
+                or opens >= before
+                or (after is not None and (opens, row.id) <= after)
+                or (filters.status is not None and plan.status.value != filters.status)
+            ):
+                continue
+            keyed.append(((opens, row.id), Listed(stored, plan)))
+        keyed.sort(key=lambda pair: pair[0])
+        more = len(keyed) > limit
+        keyed = keyed[:limit]
+        return Page([listed for _, listed in keyed], keyed[-1][0] if more else None)
+
+    def _opens(self, stored: StoredInterview, plan: Plan) -> datetime | None:
+        """The stored next action a row would get if written as of ``plan.as_of``."""
+        if plan.status is PlanStatus.CLOSED:
+            return None
+        opens = index_columns(stored.facts, stored.decoded.policy, plan)["next_action_at"]
+        return opens if isinstance(opens, datetime) else None
 
     def agenda(
         self,
@@ -531,12 +719,14 @@ class InterviewStore:
         end: date | None,
         after: tuple[datetime, uuid.UUID] | None,
         limit: int,
+        messages: bool = True,
     ) -> Page:
         """Steps due or overdue at ``as_of``, or to do between ``start`` and ``end``.
 
-        The database picks the interviews with something open by then (an index on the
-        stored next action); only those are planned. A page holds at most ``limit``
-        interviews' steps; ``after`` continues from the last interview of the page before.
+        The database picks the interviews that may have something open by then (an index
+        on the stored next action, a bound); only those are planned, with the few whose
+        stored columns do not hold at ``as_of``. A page holds at most ``limit`` interviews'
+        steps; ``after`` continues from the last interview of the page before.
         """
         opens_by = as_of
         quiet_before = as_of
@@ -551,25 +741,38 @@ class InterviewStore:
             rows = repo.agenda_candidates(
                 session=session,
                 account_id=account_id,
+                as_of=as_of,
                 opens_by=opens_by,
                 quiet_before=quiet_before,
                 after=after,
                 limit=limit + 1,
             )
-            more = len(rows) > limit
-            rows = rows[:limit]
-            events = repo.events_of(session=session, interview_ids=[r.id for r in rows])
-        entries: list[AgendaEntry] = []
+            others = repo.unsettled_interviews(session=session, account_id=account_id, as_of=as_of)
+            events = repo.events_of(session=session, interview_ids=[r.id for r in (*rows, *others)])
+        keyed: list[tuple[tuple[datetime, uuid.UUID], StoredInterview, PlannedInterview]] = []
         for row in rows:
             stored = self._stored(row, events[row.id])
-            planned = plan_interview(facts=stored.facts, policy=stored.decoded.policy, as_of=as_of)
-            entries.extend(
-                AgendaEntry(stored, step, planned)
-                for step in planned.plan.steps
-                if on_agenda(step, planned.plan.as_of, start, end)
-            )
+            assert row.next_action_at is not None  # noqa: S101 - filtered on it
+            planned = self.plan_at(stored, as_of, messages=messages)
+            keyed.append(((row.next_action_at, row.id), stored, planned))
+        for row in others:
+            stored = self._stored(row, events[row.id])
+            planned = self.plan_at(stored, as_of, messages=False)
+            opens = self._opens(stored, planned.plan)
+            if opens is None or (after is not None and (opens, row.id) <= after):
+                continue
+            if any(on_agenda(s, planned.plan.as_of, start, end) for s in planned.plan.steps):
+                planned = self.plan_at(stored, as_of, messages=messages)
+                keyed.append(((opens, row.id), stored, planned))
+        keyed.sort(key=lambda item: item[0])
+        more = len(keyed) > limit
+        keyed = keyed[:limit]
+        entries = [
+            AgendaEntry(stored, step, planned)
+            for _, stored, planned in keyed
+            for step in planned.plan.steps
+            if on_agenda(step, planned.plan.as_of, start, end)
+        ]
         # In the order they should go out; of those due at once, the longest overdue first.
         entries.sort(key=lambda e: (e.step.send_at, e.step.window.earliest, str(e.interview.id)))
-        last = rows[-1] if rows and more else None
-        assert last is None or last.next_action_at is not None  # noqa: S101 - filtered on it
-        return Page(entries, (last.next_action_at, last.id) if last else None)  # type: ignore[arg-type]
+        return Page(entries, keyed[-1][0] if more else None)

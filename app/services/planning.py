@@ -56,12 +56,16 @@ def plan_interview(*, facts: InterviewFacts, policy: Policy, as_of: datetime) ->
         InvalidFacts: for a calendar the holidays package does not know, or no contact.
     """
     plan = plan_only(facts=facts, policy=policy, as_of=as_of)
-    messages = {
+    return PlannedInterview(plan, messages_of(plan, facts))
+
+
+def messages_of(plan: Plan, facts: InterviewFacts) -> dict[str, Message]:
+    """The message of every step of ``plan`` still to send, by step id."""
+    return {
         step.id: message
         for step in plan.steps
         if step.status in _TO_SEND and (message := render_step(step, facts)) is not None
     }
-    return PlannedInterview(plan, messages)
 
 
 def warm_calendars(country: str, today: date) -> int:

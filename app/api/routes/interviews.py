@@ -469,12 +469,21 @@ async def get_agenda(
         Query(alias="from", description="With `to`: also list steps open on these days."),
     ] = None,
     end: Annotated[QueryDay | None, Query(alias="to", description="Last day of the range.")] = None,
+    include: Annotated[
+        str | None,
+        Query(
+            pattern="^(messages)?$",
+            description="What each step carries beyond its schedule: `messages` (the "
+            "default when left out) or nothing (`include=`, every `message` is null), for a "
+            "client that only needs the schedule.",
+        ),
+    ] = None,
     cursor: Cursor = None,
     limit: Limit = 50,
 ) -> Response:
     """Every step that is due or overdue as of `as_of`, and with `from`/`to` every step still
-    to do that is open on one of those days, each with its message; the most overdue
-    interviews first."""
+    to do that is open on one of those days, each with its message unless `include=` leaves
+    it out; the most overdue interviews first."""
     if (start is None) != (end is None):
         missing = "from" if start is None else "to"
         raise _invalid(("query", missing), "give both from and to, or neither")
@@ -493,6 +502,7 @@ async def get_agenda(
         end=end,
         after=after,
         limit=limit,
+        messages=include != "",
     )
     return json_response(
         {
