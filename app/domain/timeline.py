@@ -447,7 +447,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         r"(?<![\d/.])(?P<first>\d{1,2})\.(?P<second>\d{1,2})\.(?:(?P<year>\d{4}|\d{2})\b)?",
         EXPLICIT,
         _dotted,
-        (".",),
+        tuple(f"{digit}." for digit in range(10)),
     ),
     _rule(
         rf"\b(?:w/c|week\s+(?:commencing|beginning|starting|of))\s+(?:monday,?\s+)?(?:the\s+)?"
@@ -468,7 +468,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         rf"\b(?:the\s+)?(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_ANY_MONTH}){_NOT_A_DAY}",
         RELATIVE,
         _ordinal_day,
-        ("st", "nd", "rd", "th"),
+        ("1st", "2nd", "3rd", *(f"{digit}th" for digit in range(10))),
     ),
     _rule(
         rf"\b(?:(?P<next>next)\s+|(?:this\s+)?(?:coming\s+)?){_DAY_NAME}"
@@ -595,7 +595,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         r"|seventy-two)\s*(?:-\s*)?(?:hours?|hrs?|h)\b",
         RELATIVE,
         _hours,
-        ("h",),
+        ("hour", "hr", *(f"{digit}h" for digit in range(10))),
     ),
     _rule(
         r"\b(?:the\s+)?next\s+(?:business\s+|working\s+)?day\s+or\s+(?:two|2)\b"
@@ -655,7 +655,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         r"|close\s+of\s+(?:business|play)|eod|cob|eob)\b",
         RELATIVE,
         _days_after(0, "the day of the interview"),
-        ("today", "tonight", "day", "business", "play", "eod", "cob", "eob"),
+        ("today", "tonight", "end of", "close of", "eod", "cob", "eob"),
     ),
 )
 
@@ -669,6 +669,8 @@ _AFTER = r"after|following|over|around|past|the\s+week\s+after|the\s+week\s+foll
 class _Holidays:
     pattern: re.Pattern[str] | None
     dates: dict[str, tuple[date, ...]]
+    #: Words one of which a text must hold for the pattern to be worth running.
+    needs: tuple[str, ...] = ()
 
 
 def _aliases(name: str) -> set[str]:
@@ -711,12 +713,15 @@ def _holidays(calendar: BusinessCalendar, year: int) -> _Holidays:
         rf"(?:(?P<season>{season})|(?P<name>{alternatives})(?:\s+(?:day|holiday|break|weekend))?)"
         r"(?!\w)"
     )
-    return _Holidays(pattern, {k: tuple(sorted(set(v))) for k, v in dates.items()})
+    needs = tuple(
+        sorted({name.split()[0].rstrip("'s") for name in names} | {"holiday", "festive", "break"})
+    )
+    return _Holidays(pattern, {k: tuple(sorted(set(v))) for k, v in dates.items()}, needs)
 
 
 def _holiday_candidates(normalized: str, ctx: _Context) -> list[_Candidate]:
     table = _holidays(ctx.calendar, ctx.said_on.year)
-    if table.pattern is None:
+    if table.pattern is None or not any(word in normalized for word in table.needs):
         return []
     found = []
     for m in table.pattern.finditer(normalized):
@@ -970,13 +975,39 @@ def _normalize(text: str) -> str:
     return lowered
 
 
+def _windows(text: str, needs: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The stretches of ``text`` around each word a rule needs: a rule scans only those, as a
+    whole e-mail is mostly words no rule reads."""
+    spans = []
+    for word in needs:
+        at = text.find(word)
+        while at >= 0:
+            spans.append((max(0, at - _BEFORE_NEED), min(len(text), at + len(word) + _AFTER_NEED)))
+            at = text.find(word, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+#: How far an expression reaches before and after the word its rule needs.
+_BEFORE_NEED, _AFTER_NEED = 100, 60
+
+
 def _candidates(normalized: str, ctx: _Context) -> list[_Candidate]:
     found: list[_Candidate] = []
     anchored: list[tuple[PhraseRule, re.Match[str]]] = []
     for rule in PHRASE_RULES:
-        if not any(word in normalized for word in rule.needs):
-            continue
-        for match in rule.pattern.finditer(normalized):
+        matches = (
+            match
+            for start, end in _windows(normalized, rule.needs)
+            for match in rule.pattern.finditer(normalized, start, end)
+        )
+        for match in matches:
             if rule.anchored:
                 anchored.append((rule, match))
                 continue
