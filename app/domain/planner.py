@@ -314,13 +314,27 @@ class _Planner:
         """The client's outcome when given (it always wins), else what the text says."""
         if event.outcome is not None or not event.text:
             outcome = event.outcome or ReplyOutcome.UPDATE
-            return ReplyReading(
+            given = ReplyReading(
                 outcome,
                 given=event.outcome is not None,
                 new_deadline=event.new_deadline,
                 return_date=event.return_date,
                 interpretation=f"Given as {outcome.value.replace('_', ' ')}.",
             )
+            if event.text and outcome in (ReplyOutcome.UPDATE, ReplyOutcome.OUT_OF_OFFICE):
+                # The outcome is the client's; a date only the text gives is still taken.
+                read = read_reply(
+                    event.text,
+                    received_on=said_on,
+                    calendar=self.calendar,
+                    day_first=self.day_first,
+                )
+                given = replace(
+                    given,
+                    new_deadline=given.new_deadline or read.new_deadline,
+                    return_date=given.return_date or read.return_date,
+                )
+            return given
         reading = read_reply(
             event.text, received_on=said_on, calendar=self.calendar, day_first=self.day_first
         )

@@ -158,3 +158,29 @@ def test_out_of_office_without_a_return_date_warns(build, example) -> None:
     assert plan.status is PlanStatus.ACTIVE
     assert "out_of_office_no_return" in build.codes(plan)
     assert build.days(build.step(plan, StepKind.FOLLOW_UP)) == (d("2026-12-08"), d("2026-12-10"))
+
+
+def test_R6_a_given_update_still_takes_the_date_only_its_text_gives(build, example) -> None:
+    event = reply(
+        "2026-12-09 10:00",
+        "Still finalizing; we'll get back to you within two weeks.",
+        outcome=ReplyOutcome.UPDATE,
+    )
+
+    plan = planned(build, example, event, as_of="2026-12-09 12:00")
+
+    (seen,) = plan.replies
+    assert (seen.reading.outcome, seen.reading.given) == (ReplyOutcome.UPDATE, True)
+    assert seen.reading.new_deadline == d("2026-12-23")
+    assert plan.timeline.deadline == d("2026-12-23")
+
+
+def test_R13_a_given_out_of_office_takes_the_return_date_from_its_text(build, example) -> None:
+    notice = "Automatic reply: I am out of the office until Thursday, December 10."
+    event = reply(
+        "2026-12-07 09:00", notice, outcome=ReplyOutcome.OUT_OF_OFFICE, contact_email=CAROL
+    )
+
+    plan = planned(build, example, event)
+
+    assert build.days(build.step(plan, StepKind.FOLLOW_UP))[0] == d("2026-12-14")
