@@ -130,7 +130,6 @@ def message_data(message: Message | None) -> dict[str, Any] | None:
         "subject": message.subject,
         "body_text": message.body_text,
         "script": message.script,
-        "mailto": message.mailto,
     }
 
 
