@@ -75,6 +75,7 @@ const fullCandidate: Required<Schemas["CandidateIn"]> = {
   preferred_name: "Ann",
   email: "ann.lee@example.com",
   phone: "+1 555 010 0001",
+  timezone: "Europe/Berlin",
 };
 
 const fullInterview: Required<Schemas["InterviewIn"]> = {
@@ -150,6 +151,29 @@ const fullCheck: Required<Schemas["MessageCheckRequest"]> = {
 // events and as_of).
 const { events: _events, as_of: _asOf, ...everyStoredField } = fullPlan;
 const fullPatch: Required<Schemas["InterviewPatch"]> = everyStoredField;
+
+const minimalEndpoint: Schemas["EndpointCreate"] = { url: "https://hooks.example.com/followup" };
+
+const fullEndpoint: Required<Schemas["EndpointCreate"]> = {
+  url: "https://hooks.example.com/followup",
+  events: ["step.due", "step.overdue", "plan.changed", "interview.closed"],
+  description: "Career site",
+};
+
+const minimalEndpointPatch: Schemas["EndpointPatch"] = {};
+
+const fullEndpointPatch: Required<Schemas["EndpointPatch"]> = {
+  url: "https://hooks.example.com/followup/v2",
+  events: null,
+  description: null,
+  enabled: true,
+};
+
+const minimalFeed: Schemas["FeedCreate"] = {};
+
+const fullFeed: Required<Schemas["FeedCreate"]> = {
+  interview_id: "0b5c1f4e-2d7a-4a51-9a55-1f0d2c6a7b10",
+};
 
 // -- every operation -----------------------------------------------------------------------
 
@@ -237,4 +261,45 @@ export async function everyOperation(): Promise<void> {
   await client.DELETE("/v1/interviews/{interview_id}", {
     params: { path, header: { "if-match": etag } },
   });
+}
+
+export async function webhooksAndFeeds(): Promise<void> {
+  await client.POST("/v1/webhook-endpoints", { body: minimalEndpoint });
+  const created = await client.POST("/v1/webhook-endpoints", { body: fullEndpoint });
+  if (!created.data) return;
+  // The secret is shown once, here: keep it to verify each delivery's signature.
+  const secret: string = created.data.secret;
+  console.log(secret.length);
+  const endpoint = { endpoint_id: created.data.id };
+  await client.GET("/v1/webhook-endpoints");
+  await client.GET("/v1/webhook-endpoints/{endpoint_id}", { params: { path: endpoint } });
+  for (const body of [minimalEndpointPatch, fullEndpointPatch]) {
+    await client.PATCH("/v1/webhook-endpoints/{endpoint_id}", { params: { path: endpoint }, body });
+  }
+  await client.POST("/v1/webhook-endpoints/{endpoint_id}/rotate-secret", {
+    params: { path: endpoint },
+  });
+  await client.POST("/v1/webhook-endpoints/{endpoint_id}/test", { params: { path: endpoint } });
+  const deliveries = await client.GET("/v1/webhook-endpoints/{endpoint_id}/deliveries", {
+    params: { path: endpoint, query: { limit: 20 } },
+  });
+  const delivery = deliveries.data?.items[0];
+  if (delivery) {
+    await client.POST("/v1/webhook-endpoints/{endpoint_id}/deliveries/{delivery_id}/retry", {
+      params: { path: { ...endpoint, delivery_id: delivery.id } },
+    });
+  }
+  await client.DELETE("/v1/webhook-endpoints/{endpoint_id}", { params: { path: endpoint } });
+
+  await client.POST("/v1/calendar-feeds", { body: minimalFeed });
+  const feed = await client.POST("/v1/calendar-feeds", { body: fullFeed });
+  const feeds = await client.GET("/v1/calendar-feeds");
+  console.log(feeds.data?.items.length, feed.data?.webcal_url);
+  const token = feed.data?.url.split("/feeds/")[1]?.replace(/\.ics$/, "") ?? "";
+  await client.GET("/feeds/{token}.ics", { params: { path: { token } }, parseAs: "text" });
+  if (feed.data) {
+    await client.DELETE("/v1/calendar-feeds/{feed_id}", {
+      params: { path: { feed_id: feed.data.id } },
+    });
+  }
 }
