@@ -71,6 +71,7 @@ from typing import Any, TextIO
 import orjson
 import soak
 import stored
+import webhooks
 from _common import (
     DEFAULT_COUNTRY,
     EXAMPLE,
@@ -92,6 +93,7 @@ from _common import (
     ms,
     percentile,
     post_script,
+    postgres_database,
     postgres_unreachable,
     print_table,
     request,
@@ -762,6 +764,12 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--explain", action="store_true", help="print every stored query plan")
     parser.add_argument("--soak", type=float, default=60, help="seconds of soak (60; 0 skips)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument(
+        "--deliveries",
+        type=int,
+        default=2000,
+        help="webhook messages sent to a loopback receiver per run (2000; 0 skips)",
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.rounds <= 10:
         parser.error("--rounds must be 1-10")
@@ -834,6 +842,15 @@ def run(argv: Sequence[str] | None = None) -> int:
                     budget_s=args.read_budget,
                     explain=args.explain,
                 )
+            if args.deliveries and not args.ratios_only:
+                webhooks.deliveries(
+                    figures, sqlite_url(workdir, "hooks.db"), label="SQLite", count=args.deliveries
+                )
+                if postgres is None:
+                    with postgres_database("bench_hooks") as hooks_url:
+                        webhooks.deliveries(
+                            figures, hooks_url, label="PostgreSQL", count=args.deliveries
+                        )
             if args.soak and not args.ratios_only:
                 violations = soak.soak(
                     figures,
