@@ -124,21 +124,16 @@ def _database(url: str) -> Database:
 
 def _apply_migrations(url: str) -> None:
     from app.db import migrations
-    from app.services.interviews import InterviewStore
 
     db = _database(url)
     try:
         before = migrations.current(db.engine)
         migrations.upgrade(db.engine)
         after = migrations.current(db.engine)
-        # Plan columns another planner version computed (or none did) are computed again.
-        settled = InterviewStore(db, default_country=get_settings().default_country).settle()
     finally:
         db.dispose()
     if before != after:
         print(f"Database migrated from {before or 'empty'} to {after}.", file=sys.stderr)
-    if settled:
-        print(f"Plan columns computed for {settled} interviews.", file=sys.stderr)
 
 
 def _worker(args: argparse.Namespace) -> int:
@@ -148,19 +143,32 @@ def _worker(args: argparse.Namespace) -> int:
     import threading
 
     from app.api.observability import configure_logging
+    from app.db import migrations
     from app.db.session import Database
     from app.services.webhook_dispatch import dispatcher_from
 
     settings = get_settings()
-    if not _database_folder_exists(settings.database_url):
-        return 2
-    _apply_migrations(settings.database_url)
     configure_logging(settings.log_level)
     db = Database(settings.database_url, pool_size=settings.dispatch_concurrency + 2)
-    dispatcher = dispatcher_from(db, settings)
     stopped = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stopped.set())
+    # The API's `followup migrate` (or serve) owns the schema: two processes migrating at once
+    # would race, so a worker waits for the schema to be current instead.
+    for waited in range(args.wait_for_schema + 1):
+        try:
+            if migrations.is_current(db.engine):
+                break
+        except Exception as exc:  # noqa: BLE001 - a database still starting: wait for it
+            logging.getLogger("app.webhooks").info("database not reachable yet: %s", exc)
+        if waited == args.wait_for_schema or stopped.wait(1):
+            print(
+                "followup worker: the database schema is not current; run `followup migrate`.",
+                file=sys.stderr,
+            )
+            db.dispose()
+            return 1
+    dispatcher = dispatcher_from(db, settings)
     logging.getLogger("app.webhooks").info("webhook dispatcher started")
     dispatcher.start()
     stopped.wait()
@@ -295,6 +303,13 @@ def _parser() -> argparse.ArgumentParser:
             name,
             help="run the webhook dispatcher alone: announce due steps, deliver the outbox"
             + (" (same as worker)" if name == "dispatch" else ""),
+        )
+        worker.add_argument(
+            "--wait-for-schema",
+            type=int,
+            default=120,
+            metavar="SECONDS",
+            help="how long to wait for `followup migrate` to make the schema current",
         )
         worker.set_defaults(run=_worker)
     migrate = commands.add_parser("migrate", help="apply pending database migrations")
