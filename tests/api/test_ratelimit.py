@@ -27,6 +27,7 @@ from app.api.ratelimit import (
 from app.main import create_app
 from app.settings import Settings
 from tests.api.conftest import new_key
+from tests.api.ratelimit_worker import hits_in_another_process
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
@@ -276,15 +277,6 @@ class TestTooManyRequests:
 # -- a file shared by the workers of one host -----------------------------------------------
 
 
-def _hits_in_another_process(path: str, count: int) -> list[bool]:
-    """``count`` hits on ``key-1`` from a process of its own (a worker)."""
-    limiter = FileRateLimiter(path, 10, 60)
-    try:
-        return [asyncio.run(limiter.hit("key-1")).allowed for _ in range(count)]
-    finally:
-        asyncio.run(limiter.aclose())
-
-
 class TestFileRateLimiter:
     async def test_exactly_the_limit_passes_then_429_with_the_wait(self, tmp_path: Path) -> None:
         limiter = FileRateLimiter(str(tmp_path / "limits.sqlite3"), 5, 60, clock=Clock())
@@ -312,7 +304,7 @@ class TestFileRateLimiter:
         path = str(tmp_path / "limits.sqlite3")
         context = multiprocessing.get_context("spawn")
         with context.Pool(2) as pool:
-            results = pool.starmap(_hits_in_another_process, [(path, 15), (path, 15)])
+            results = pool.starmap(hits_in_another_process, [(path, 15), (path, 15)])
 
         assert sum(allowed for result in results for allowed in result) == 10
 
