@@ -62,6 +62,10 @@ def _serve(args: argparse.Namespace) -> int:
                 timeout_graceful_shutdown=settings.shutdown_grace_seconds,
                 # httptools, with the request head bounded in size and in time (app/serving.py).
                 http=PROTOCOL,
+                # With --workers, a new worker answers the supervisor's ping only once it has
+                # loaded the service; on a busy machine that passes uvicorn's 5 s, and the
+                # worker would be killed and started again, for ever.
+                timeout_worker_healthcheck=60,
             )
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -52,6 +52,21 @@ def running(
         process.wait(timeout=10)
 
 
+def wait_for_workers(log: Path, count: int, timeout_s: float = 60) -> None:
+    """Until ``count`` worker processes say their start-up is complete in the server's log.
+
+    The first worker up answers /healthz while the others may still be starting; a test of
+    what several workers share needs them all taking connections.
+    """
+    deadline = time.monotonic() + timeout_s
+    while log.read_text().count("Application startup complete") < count:
+        if time.monotonic() > deadline:
+            raise RuntimeError(
+                f"{count} workers did not start within {timeout_s} s:\n{log.read_text()}"
+            )
+        time.sleep(0.05)
+
+
 def uvicorn_command(factory: str, port: int) -> list[str]:
     """uvicorn serving the app ``factory`` makes, on 127.0.0.1:``port``."""
     return [

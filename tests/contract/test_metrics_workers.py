@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.contract.server import free_port, running
+from tests.contract.server import free_port, running, wait_for_workers
 
 SERVE = [sys.executable, "-m", "app.cli", "serve", "--host", "127.0.0.1", "--port"]
 
@@ -33,11 +33,12 @@ def test_two_workers_one_count(tmp_path: Path) -> None:
     port = free_port()
     env = {
         "ACCESS_LOG": "false",
-        "LOG_LEVEL": "warning",
+        "LOG_LEVEL": "info",  # each worker's "Application startup complete" is waited for
         "WARM_UP": "false",
         "PROMETHEUS_MULTIPROC_DIR": str(folder),
     }
     with running([*SERVE, str(port), "--workers", "2"], port, tmp_path, env) as (_, base_url):
+        wait_for_workers(tmp_path / "server.log", 2)
         # The start-up check of running() asked /healthz until it answered: that counts too.
         before = _healthz_count(httpx.get(f"{base_url}/metrics").text)
 
