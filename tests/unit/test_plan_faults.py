@@ -1,6 +1,6 @@
 """Plan faults found in review, one regression test each, named with the rule it keeps.
 
-The SPEC example: interview Tue 2026-11-24 in New York, "by the end of next week" (Fri 12-04);
+The example interview: Tue 2026-11-24 in New York, "by the end of next week" (Fri 12-04);
 R6 puts the follow-up on Tue 12-08 to Thu 12-10.
 """
 
