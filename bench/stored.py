@@ -75,11 +75,11 @@ from sqlmodel import col
 
 from app.api.schemas import PlanRequest
 from app.db import repositories as repo
-from app.db.mapping import columns, event_row
+from app.db.mapping import event_row
 from app.db.models import Interview
 from app.db.session import Database
 from app.services.document.codec import DocumentCodec, document_of, event_from
-from app.services.interviews import InterviewStore, ListFilter
+from app.services.interviews import Changed, InterviewStore, ListFilter, index_columns
 from app.services.planning import plan_only
 
 #: Targets: the agenda and a filtered list page at the 95th percentile.
@@ -169,7 +169,7 @@ class Computed:
     document: dict[str, Any]
     events: list[Any]  # app.domain.model.Event
     company: str
-    columns: dict[str, datetime | None]
+    columns: dict[str, Any]
     status: str
 
 
@@ -187,7 +187,11 @@ def compute(body: dict[str, Any], now: datetime) -> Computed:
     facts = replace(decoded.facts, events=tuple(events))
     plan = plan_only(facts=facts, policy=decoded.policy, as_of=now)
     return Computed(
-        document, events, decoded.facts.company, columns(plan, events), plan.status.value
+        document,
+        events,
+        decoded.facts.company,
+        index_columns(facts, decoded.policy, plan),
+        plan.status.value,
     )
 
 
@@ -230,6 +234,10 @@ def _rows(chunk: Chunk) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], C
                 cols["next_action_at"],
                 cols["moves_on_at"],
                 cols["closed_at"],
+                cols["moved_on_by"],
+                cols["index_from"],
+                cols["index_until"],
+                cols["planner_version"],
                 created,
                 updated,
             )
@@ -257,7 +265,8 @@ def _rows(chunk: Chunk) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], C
 
 _COPY_INTERVIEWS = (
     "COPY interview (id, account_id, version, facts, company, company_key, next_action_at,"
-    " moves_on_at, closed_at, created_at, updated_at) FROM STDIN"
+    " moves_on_at, closed_at, moved_on_by, index_from, index_until, planner_version,"
+    " created_at, updated_at) FROM STDIN"
 )
 _COPY_EVENTS = (
     "COPY interview_event (id, interview_id, seq, type, at, at_offset_minutes, contact_email,"
@@ -304,22 +313,22 @@ def _through_the_store(
     mismatches = []
     try:
         for serial in serials:
-            computed = compute(stored_body(_rng(seed, serial), serial, now), now)
-            reply = store.create(
+            body = stored_body(_rng(seed, serial), serial, now)
+            computed = compute(body, now)
+            created = store.create(
                 account_id=account_id,
-                document=computed.document,
+                fields=PlanRequest.model_validate_json(orjson.dumps(body)),
                 events=computed.events,
                 as_of=None,
-                idempotency=None,
-                respond=lambda stored, _planned: (str(stored.id).encode(), None),
             )
+            assert isinstance(created, Changed)  # noqa: S101 - no Idempotency-Key, no replay
             with db.read() as session:
                 query = sa.select(*(getattr(Interview, n) for n in names)).where(
-                    Interview.id == uuid.UUID(reply.body.decode())
+                    Interview.id == created.interview.id
                 )
                 row = session.execute(query).one()
             stored = dict(zip(names, row, strict=True))
-            if stored != computed.columns:
+            if stored != {n: computed.columns[n] for n in names}:
                 mismatches.append(f"#{serial}: the store wrote {stored}, the loader {computed}")
     finally:
         db.dispose()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -80,6 +80,39 @@ def interview(
     if for_update:
         query = query.with_for_update()
     return session.scalars(query).first()
+
+
+class PageRow(Protocol):
+    """An interview as a page query reads it: no document, no ORM object. A page whose
+    interviews the service has read before needs no more (:func:`facts_of` reads the rest)."""
+
+    id: uuid.UUID
+    version: int
+    next_action_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+_PAGE = sa.select(
+    col(Interview.id),
+    col(Interview.version),
+    col(Interview.next_action_at),
+    col(Interview.created_at),
+    col(Interview.updated_at),
+)
+
+
+def _page(session: Session, query: Any) -> Sequence[PageRow]:
+    return cast(Sequence[PageRow], session.execute(query).all())
+
+
+def facts_of(*, session: Session, interview_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Any]:
+    """The documents of these interviews, by id."""
+    ids = list(interview_ids)
+    if not ids:
+        return {}
+    query = sa.select(col(Interview.id), col(Interview.facts)).where(col(Interview.id).in_(ids))
+    return {row[0]: row[1] for row in session.execute(query)}
 
 
 def events_of(
@@ -163,14 +196,14 @@ def _settled(as_of: datetime) -> Any:
 
 def unsettled_interviews(
     *, session: Session, account_id: uuid.UUID, as_of: datetime, company_key: str | None = None
-) -> Sequence[Interview]:
+) -> Sequence[PageRow]:
     """The account's interviews whose plan columns do not hold at ``as_of``: those with an
     event after the moment they were written (before it, or when it has come), and rows
     whose columns another planner version computed. Few, unless ``as_of`` is long past."""
-    query = select(Interview).where(Interview.account_id == account_id, _unsettled(as_of))
+    query = _PAGE.where(col(Interview.account_id) == account_id, _unsettled(as_of))
     if company_key is not None:
-        query = query.where(Interview.company_key == company_key)
-    return session.scalars(query).all()
+        query = query.where(col(Interview.company_key) == company_key)
+    return _page(session, query)
 
 
 def interviews_to_settle(
@@ -209,7 +242,7 @@ def list_interviews(
     next_action_before: datetime | None = None,
     after: tuple[datetime, uuid.UUID] | None = None,
     limit: int,
-) -> Sequence[Interview]:
+) -> Sequence[PageRow]:
     """The account's interviews, newest first (with ``next_action_before``, soonest next
     action first), filtered in SQL on the stored plan columns.
 
@@ -217,7 +250,7 @@ def list_interviews(
     the caller keeps those that do. With ``next_action_before``, only rows whose columns hold
     at ``as_of`` (:func:`unsettled_interviews` finds the others).
     """
-    query = select(Interview).where(Interview.account_id == account_id)
+    query = _PAGE.where(col(Interview.account_id) == account_id)
     open_ = col(Interview.closed_at).is_(None)
     if status == "closed":
         query = query.where(sa.or_(_unsettled(as_of), col(Interview.closed_at).is_not(None)))
@@ -238,7 +271,7 @@ def list_interviews(
             )
         )
     if company_key is not None:
-        query = query.where(Interview.company_key == company_key)
+        query = query.where(col(Interview.company_key) == company_key)
     if next_action_before is not None:
         query = query.where(
             _settled(as_of), open_, col(Interview.next_action_at) < next_action_before
@@ -257,7 +290,7 @@ def list_interviews(
                 _after((Interview.created_at, Interview.id), after, descending=True)
             )
         query = query.order_by(col(Interview.created_at).desc(), col(Interview.id).desc())
-    return session.scalars(query.limit(limit)).all()
+    return _page(session, query.limit(limit))
 
 
 def agenda_candidates(
@@ -269,7 +302,7 @@ def agenda_candidates(
     quiet_before: datetime,
     after: tuple[datetime, uuid.UUID] | None = None,
     limit: int,
-) -> Sequence[Interview]:
+) -> Sequence[PageRow]:
     """Open interviews that may have a step open by ``opens_by`` at ``as_of``, soonest
     first, among those whose plan columns hold at ``as_of`` (:func:`unsettled_interviews`
     finds the others).
@@ -277,8 +310,8 @@ def agenda_candidates(
     An interview that surely moved on before ``quiet_before`` has nothing left to do and is
     left out, so the work grows with the steps that are due, not with the interviews stored.
     """
-    query = select(Interview).where(
-        Interview.account_id == account_id,
+    query = _PAGE.where(
+        col(Interview.account_id) == account_id,
         col(Interview.closed_at).is_(None),
         col(Interview.next_action_at) <= opens_by,
         sa.or_(col(Interview.moved_on_by).is_(None), col(Interview.moved_on_by) >= quiet_before),
@@ -289,7 +322,7 @@ def agenda_candidates(
             _after((Interview.next_action_at, Interview.id), after, descending=False)
         )
     query = query.order_by(col(Interview.next_action_at), col(Interview.id))
-    return session.scalars(query.limit(limit)).all()
+    return _page(session, query.limit(limit))
 
 
 # -- idempotency ------------------------------------------------------------------------------

@@ -241,6 +241,7 @@ class InterviewStore:
         self._decoded: OrderedDict[tuple[uuid.UUID, int], Decoded] = OrderedDict()
         self._cache_size = cache_size
         self._held: OrderedDict[tuple[uuid.UUID, int], list[_Held]] = OrderedDict()
+        self._seen: OrderedDict[tuple[uuid.UUID, int], StoredInterview] = OrderedDict()
         self._plan_cache_size = plan_cache_size
         self._lock = threading.Lock()
 
@@ -333,6 +334,41 @@ class InterviewStore:
             (stored.id, stored.version),
             _Held(stable_span(plan, stored.facts), plan, dict(planned.messages)),
         )
+
+    def _stored_rows(self, session: Session, rows: Sequence[repo.PageRow]) -> list[StoredInterview]:
+        """The stored interviews of page rows read without their documents: those seen before
+        (a version never changes) from memory, the others with their documents and events."""
+        with self._lock:
+            kept = {row.id: self._seen.get((row.id, row.version)) for row in rows}
+        missing = [row for row in rows if kept[row.id] is None]
+        if missing:
+            ids = [row.id for row in missing]
+            documents = repo.facts_of(session=session, interview_ids=ids)
+            events = repo.events_of(session=session, interview_ids=ids)
+            for row in missing:
+                key = (row.id, row.version)
+                with self._lock:
+                    decoded = self._decoded.get(key)
+                if decoded is None:
+                    decoded = self._remember(key, self.codec.decode(documents[row.id]))
+                stored = StoredInterview(
+                    id=row.id,
+                    version=row.version,
+                    decoded=decoded,
+                    events=tuple(recorded(e) for e in events[row.id]),
+                    created_at=row.created_at,
+                    updated_at=row.updated_at,
+                )
+                kept[row.id] = stored
+                with self._lock:
+                    self._seen[key] = stored
+                    while len(self._seen) > self._plan_cache_size:
+                        self._seen.popitem(last=False)
+        with self._lock:
+            for row in rows:
+                if (row.id, row.version) in self._seen:
+                    self._seen.move_to_end((row.id, row.version))
+        return [kept[row.id] for row in rows]  # type: ignore[misc]
 
     def _stored(self, row: Interview, events: Sequence[InterviewEvent]) -> StoredInterview:
         return StoredInterview(
@@ -637,9 +673,7 @@ class InterviewStore:
                     after=position,
                     limit=limit + 1,
                 )
-                events = repo.events_of(session=session, interview_ids=[r.id for r in rows])
-                for row in rows:
-                    stored = self._stored(row, events[row.id])
+                for stored in self._stored_rows(session, rows):
                     plan = self.plan_at(stored, as_of, messages=False).plan
                     if filters.status is None or plan.status.value == filters.status:
                         items.append(Listed(stored, plan))
@@ -678,16 +712,14 @@ class InterviewStore:
             others = repo.unsettled_interviews(
                 session=session, account_id=account_id, as_of=as_of, company_key=company_key
             )
-            events = repo.events_of(session=session, interview_ids=[r.id for r in (*rows, *others)])
+            stored_rows = self._stored_rows(session, [*rows, *others])
         keyed: list[tuple[tuple[datetime, uuid.UUID], Listed]] = []
-        for row in rows:
-            stored = self._stored(row, events[row.id])
+        for row, stored in zip(rows, stored_rows, strict=False):
             plan = self.plan_at(stored, as_of, messages=False).plan
             if filters.status is None or plan.status.value == filters.status:
                 assert row.next_action_at is not None  # noqa: S101 - filtered on it
                 keyed.append(((row.next_action_at, row.id), Listed(stored, plan)))
-        for row in others:
-            stored = self._stored(row, events[row.id])
+        for row, stored in zip(others, stored_rows[len(rows) :], strict=True):
             plan = self.plan_at(stored, as_of, messages=False).plan
             opens = self._opens(stored, plan)
             if (
@@ -748,15 +780,13 @@ class InterviewStore:
                 limit=limit + 1,
             )
             others = repo.unsettled_interviews(session=session, account_id=account_id, as_of=as_of)
-            events = repo.events_of(session=session, interview_ids=[r.id for r in (*rows, *others)])
+            stored_rows = self._stored_rows(session, [*rows, *others])
         keyed: list[tuple[tuple[datetime, uuid.UUID], StoredInterview, PlannedInterview]] = []
-        for row in rows:
-            stored = self._stored(row, events[row.id])
+        for row, stored in zip(rows, stored_rows, strict=False):
             assert row.next_action_at is not None  # noqa: S101 - filtered on it
             planned = self.plan_at(stored, as_of, messages=messages)
             keyed.append(((row.next_action_at, row.id), stored, planned))
-        for row in others:
-            stored = self._stored(row, events[row.id])
+        for row, stored in zip(others, stored_rows[len(rows) :], strict=True):
             planned = self.plan_at(stored, as_of, messages=False)
             opens = self._opens(stored, planned.plan)
             if opens is None or (after is not None and (opens, row.id) <= after):

@@ -175,7 +175,9 @@ class TestPagesMatchReplanning:
         by_id = {s.id: s for s in stored}
         compared = 0
 
-        listed = client.get("/v1/interviews", params={"as_of": as_of, "limit": 200}).json()
+        answer = client.get("/v1/interviews", params={"as_of": as_of, "limit": 200})
+        assert answer.status_code == 200, answer.text
+        listed = answer.json()
         expected = [summary_wire(Listed(s, fresh[s.id].plan)) for s in stored]
         got = {item["id"]: item for item in listed["items"]}
         for item in _json(expected):
