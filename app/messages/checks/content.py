@@ -214,7 +214,7 @@ def greeting(draft: Draft) -> Iterator[Finding]:
             )
     elif not (name and name[0].isupper()) and not _addressed(body[first[0] : first[1]]):
         yield NO_NAME.finding(
-            "Open with the recipient's name (“Dear Bob Smith,”): a personal message makes "
+            "Open with the recipient's name (“Hi Bob,”): a personal message makes "
             "its mark (R1, R13).",
             Span("body", *first),
         )
