@@ -101,7 +101,7 @@ _NOT_A_DAY = (
     r"|quarter|applicant|century|anniversary|birthday|call|meeting|one|week|month|percentile))"
 )
 
-#: Explicit dates and relative phrases; kept for callers that ranked by it.
+#: Explicit dates and relative phrases (a weekday right before an explicit date names that date).
 EXPLICIT, RELATIVE = 2, 1
 
 
