@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -30,7 +31,8 @@ def running(
     """The server ``command`` starts on 127.0.0.1:``port``, once /healthz answers; stopped after.
 
     Its database is a SQLite file in ``tmp_path``; its output goes to ``server.log`` there,
-    shown when it fails to start.
+    shown when it fails to start. It runs in a process group of its own, killed whole at the
+    end, so the workers of a multi-worker server never outlive the test.
     """
     log = tmp_path / "server.log"
     environment = {
@@ -40,15 +42,22 @@ def running(
     }
     with log.open("wb") as output:
         process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-            command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT
+            command,
+            cwd=ROOT,
+            env=environment,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(process, base_url, log)
         yield process, base_url
     finally:
-        if process.poll() is None:
-            process.kill()
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass  # the server and every worker have already gone
         process.wait(timeout=10)
 
 
