@@ -26,7 +26,7 @@ def literal_address(host: str) -> Address | None:
         pass
     try:
         return ipaddress.IPv4Address(socket.inet_aton(text))
-    except OSError:
+    except (OSError, ValueError):
         return None
 
 

@@ -7,6 +7,7 @@ needs only the token in its URL, is counted against the rate limit per token, an
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Annotated, Any
 
@@ -25,6 +26,8 @@ from app.services.errors import NotFound
 router = APIRouter(tags=["calendar feeds"])
 
 _MEDIA_TYPE = "text/calendar; charset=utf-8"
+#: Tokens are URL-safe base64 (``secrets.token_urlsafe``).
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,100}")
 
 
 def _feed_wire(row: CalendarFeed) -> dict[str, Any]:
@@ -107,7 +110,7 @@ async def read_calendar_feed(
     ] = None,
 ) -> Response:
     """What a calendar app subscribes to."""
-    if len(token) > 100:
+    if not _TOKEN.fullmatch(token):
         raise NotFound("No calendar feed at this address.")
     await enforce_rate_limit(request, f"feed:{token_hash(token)[:16]}")
     feed = await run_in_threadpool(feeds.read, token=token, host="followup.local")

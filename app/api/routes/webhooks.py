@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 import uuid
 from datetime import datetime
 from typing import Annotated, Any
@@ -34,6 +35,8 @@ from app.services.webhook_endpoints import Delivery, EndpointNotFound
 
 router = APIRouter(prefix="/v1", tags=["webhooks"])
 
+_MESSAGE_ID = re.compile(r"msg_[0-9a-f]{32}")
+
 _EXAMPLE = {
     "url": "https://ats.example.com/hooks/follow-up",
     "events": ["step.due", "step.overdue", "plan.changed"],
@@ -46,6 +49,13 @@ def _id(value: str) -> uuid.UUID:
         return uuid.UUID(value)
     except ValueError:
         raise EndpointNotFound("No webhook endpoint with this id.") from None
+
+
+def _delivery_id(value: str) -> str:
+    """A delivery id is a ``webhook-id`` this service made; anything else names none."""
+    if not _MESSAGE_ID.fullmatch(value):
+        raise EndpointNotFound("No delivery with this id at this endpoint.")
+    return value
 
 
 def endpoint_wire(row: WebhookEndpoint, *, secret: bool = False) -> dict[str, Any]:
@@ -281,6 +291,6 @@ async def retry_webhook_delivery(
         endpoints.retry,
         account_id=caller.account_id,
         endpoint_id=_id(endpoint_id),
-        message_id=delivery_id[:40],
+        message_id=_delivery_id(delivery_id),
     )
     return json_response(delivery_wire(delivery), status=202)

@@ -26,6 +26,7 @@ _EVENTS: dict[str, Any] = {
 }
 _DESCRIPTION: dict[str, Any] = {
     "max_length": 500,
+    "pattern": r"^[^\x00]*$",
     "description": "What the endpoint is for, for people.",
 }
 
