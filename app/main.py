@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import secrets
+import threading
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -102,8 +103,8 @@ async def _warm_up(app: FastAPI) -> None:
     long pauses under load.
     """
     preload_templates()
-    preload_checks()
-    warm_calendars(app.state.settings.default_country, date.today())
+    country, today = app.state.settings.default_country, date.today()
+    warm_calendars(country, today, subdivisions=False)
     # The warm-up calls the app as a client would, with a key that exists only in this
     # process's memory, for these few requests (no account, nothing written).
     keys: KeyVerifier = app.state.keys
@@ -135,6 +136,18 @@ async def _warm_up(app: FastAPI) -> None:
         keys.forget(warm_key)
     gc.collect()
     gc.freeze()
+    # What the first requests rarely need is built beside them: the subdivisions' calendars
+    # and the spelling dictionary of the message checks (together about as long as the rest
+    # of the start-up on this machine).
+    threading.Thread(target=_warm_rest, args=(country, today), name="warm-up", daemon=True).start()
+
+
+def _warm_rest(country: str, today: date) -> None:
+    try:
+        preload_checks()
+        warm_calendars(country, today)
+    except Exception:  # pragma: no cover - what is not warm is built on first use
+        log.exception("background warm-up failed")
 
 
 @asynccontextmanager

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-import inflect
+from app.messages.inflection import inflect
 
 
 class Form(StrEnum):

@@ -68,8 +68,9 @@ def messages_of(plan: Plan, facts: InterviewFacts) -> dict[str, Message]:
     }
 
 
-def warm_calendars(country: str, today: date) -> int:
-    """Build the calendars of ``country`` and each of its subdivisions around ``today``.
+def warm_calendars(country: str, today: date, *, subdivisions: bool = True) -> int:
+    """Build the calendars of ``country`` and (unless told not to) each of its subdivisions
+    around ``today``.
 
     A calendar costs about a millisecond the first time (and the holidays of each new year
     more), so the service's own country is ready before its first request.
@@ -78,9 +79,9 @@ def warm_calendars(country: str, today: date) -> int:
         How many calendars were built.
     """
     code = known_country(country)
-    subdivisions: list[str | None] = [None, *supported_subdivisions(code)]
-    for subdivision in subdivisions:
+    codes: list[str | None] = [None, *(supported_subdivisions(code) if subdivisions else ())]
+    for subdivision in codes:
         calendar = calendar_for(CalendarSpec(code, subdivision))
         calendar.business_day_after(today, 60)
         calendar.business_day_after(today, -5)
-    return len(subdivisions)
+    return len(codes)
