@@ -98,7 +98,7 @@ def _phrases(context: DraftContext) -> tuple[str, ...]:
         context.candidate_name,
         *context.known_words,
     )
-    return tuple(text for text in texts if text and len(text.strip()) > 1)
+    return tuple(text for text in texts if text and text.strip())
 
 
 def _order(finding: Finding) -> tuple[int, int, int, int]:

@@ -75,11 +75,17 @@ def quoted_spans(text: str, phrases: Sequence[str]) -> list[tuple[int, int]]:
     spans = []
     for phrase in phrases:
         needle = phrase.strip().lower()
-        if len(needle) < 2:
+        if not needle:
             continue
         start = lowered.find(needle)
         while start != -1:
-            spans.append((start, start + len(needle)))
+            end = start + len(needle)
+            # A short phrase ("A", a job title of one letter) counts only as a whole word.
+            if len(needle) > 2 or (
+                (start == 0 or not lowered[start - 1].isalnum())
+                and (end == len(lowered) or not lowered[end].isalnum())
+            ):
+                spans.append((start, end))
             start = lowered.find(needle, start + 1)
     return spans
 
