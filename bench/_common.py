@@ -412,6 +412,43 @@ def server(
                 process.wait(timeout=5)
 
 
+def resident_memory(process: subprocess.Popen[bytes]) -> dict[int, int]:
+    """Resident memory (bytes) of the server and each process under it, by pid: one uvicorn
+    worker serves in the process itself, several in its children (Linux /proc)."""
+
+    def rss(pid: int) -> int | None:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        except OSError:
+            return None
+        return None
+
+    def children(pid: int) -> list[int]:
+        found = []
+        for task in Path(f"/proc/{pid}/task").glob("*/children"):
+            try:
+                found += [int(child) for child in task.read_text().split()]
+            except OSError:
+                continue
+        return found
+
+    sizes: dict[int, int] = {}
+    pending = [process.pid]
+    while pending:
+        pid = pending.pop()
+        size = rss(pid)
+        if size is not None:
+            sizes[pid] = size
+            pending += children(pid)
+    return sizes
+
+
+def memory_line(sizes: dict[int, int]) -> str:
+    return ", ".join(f"pid {pid}: {size / 2**20:.0f} MiB" for pid, size in sorted(sizes.items()))
+
+
 @contextmanager
 def bare_server(port: int, log: TextIO) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
     """The bare hello app (bench/bare.py) under uvicorn, one worker, on 127.0.0.1:``port``."""

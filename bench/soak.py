@@ -56,10 +56,12 @@ from _common import (
     auth,
     free_port,
     interview_body,
+    memory_line,
     met,
     percentile,
     postgres_database,
     print_table,
+    resident_memory,
     section,
     server,
     spread,
@@ -457,10 +459,17 @@ def soak(
             server(port, log, url) as (process, started),
         ):
             wait_for_health(process, started, port, log, timeout_s=30)
+            time.sleep(2)  # the warm-up's second half runs after the first answer
+            warm = resident_memory(process)
+            print(f"  resident memory after warm-up: {memory_line(warm)}")
             result = asyncio.run(_drive(port, key, url, seconds, clients, seed))
+            soaked = resident_memory(process)
+            print(f"  resident memory after the soak: {memory_line(soaked)}")
             if process.poll() is not None:
                 result.violations.append(f"the server died ({process.returncode})")
     _report(figures, result, label, clients)
+    figures.append(Figure(f"server RSS after warm-up, {label}", memory_line(warm)))
+    figures.append(Figure(f"server RSS after the soak, {label}", memory_line(soaked)))
     return result.violations
 
 

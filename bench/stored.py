@@ -54,6 +54,7 @@ from _common import (
     auth,
     find_wrk,
     free_port,
+    lua_string,
     measure,
     met,
     ms,
@@ -596,6 +597,49 @@ def create_throughput(
     )
 
 
+def page_throughput(
+    figures: list[Figure],
+    wrk: str,
+    settings: LoadSettings,
+    port: int,
+    process: Any,
+    log: TextIO,
+    key: str,
+    workdir: Path,
+    now: datetime,
+) -> Load:
+    """A list page and an agenda page (50 items, messages) under wrk, as ratios of
+    ``GET /healthz`` on the same server; returns the /healthz run for the creates."""
+    base = f"http://{HOST}:{port}"
+    health = measure(wrk, settings, "GET /healthz", f"{base}/healthz", process, log)
+    figures.append(Figure("GET /healthz req/s, PostgreSQL server", f"{health.rps:.0f}"))
+    script = workdir / "get_with_key.lua"
+    script.write_text(
+        f'wrk.method = "GET"\nwrk.headers["Authorization"] = {lua_string("Bearer " + key)}\n',
+        encoding="utf-8",
+    )
+    as_of = _iso(now + timedelta(minutes=5))
+    pages = (
+        ("GET /v1/interviews (50, status=active)", 0.5, {"status": "active", "limit": 50}),
+        ("GET /v1/agenda (50 interviews, messages)", 0.2, {"limit": 50}),
+    )
+    for label, target, query in pages:
+        path = "/v1/agenda" if "agenda" in label else "/v1/interviews"
+        url = f"{base}{path}?{urlencode({'as_of': as_of, **query})}"
+        load = measure(wrk, settings, label, url, process, log, script)
+        ratio = load.rps / health.rps
+        print(f"    ratio to /healthz: {ratio:.2f}")
+        figures.append(
+            Figure(
+                f"{label} req/s / healthz",
+                f"{load.rps:.0f} ({ratio:.2f}x)",
+                f">= {target}x",
+                met(ratio >= target),
+            )
+        )
+    return health
+
+
 # -- the section ----------------------------------------------------------------------------
 
 
@@ -662,6 +706,9 @@ def stored_interviews(
                     f"Load on the PostgreSQL server: wrk -t{settings.threads}"
                     f" -c{settings.connections} -d{settings.duration_s}s"
                 )
+                health = page_throughput(
+                    figures, wrk, settings, port, process, log, key, workdir, now
+                )
                 create_throughput(
                     figures,
                     wrk,
@@ -672,6 +719,7 @@ def stored_interviews(
                     log,
                     api_key(url, "bench-creates"),
                     workdir,
+                    health,
                 )
 
 
