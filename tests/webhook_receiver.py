@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -45,7 +45,9 @@ class Receiver:
     answers: list[tuple[int, dict[str, str], float]] = field(default_factory=list)
     url: str = ""
     lock: threading.Lock = field(default_factory=threading.Lock)
-    on_request: Callable[[Received], None] | None = None
+    #: webhook-ids being answered right now, and any that arrived while already in flight.
+    in_flight: set[str] = field(default_factory=set)
+    overlapped: list[str] = field(default_factory=list)
 
     def types(self) -> list[str]:
         with self.lock:
@@ -79,11 +81,15 @@ def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
                     verified.append(secret)
                 except WebhookVerificationError:
                     pass
+            ident = headers.get("webhook-id", "")
             with receiver.lock:
                 status, extra, delay = (
                     receiver.answers.pop(0) if receiver.answers else (200, {}, 0.0)
                 )
                 receiver.received.append(Received(headers, body, verified))
+                if ident in receiver.in_flight:
+                    receiver.overlapped.append(ident)
+                receiver.in_flight.add(ident)
             if delay:
                 time.sleep(delay)
             try:
@@ -95,6 +101,9 @@ def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
                 self.wfile.write(b"ok")
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the sender gave up waiting (a timeout) or was killed
+            finally:
+                with receiver.lock:
+                    receiver.in_flight.discard(ident)
 
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
             pass

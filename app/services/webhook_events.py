@@ -231,10 +231,13 @@ def reschedule(session: Session, change: Change) -> None:
     """
     if change.after is None:
         return  # deleted: its rows went with it (the foreign key cascades)
-    current = {
-        (row.step_id, row.kind, row.step_at): row
-        for row in repo.schedule_of(session=session, interview_id=change.interview_id)
-    }
+    # A new interview has no schedule yet: one query fewer for every create.
+    rows = (
+        ()
+        if change.kind is ChangeKind.CREATED
+        else repo.schedule_of(session=session, interview_id=change.interview_id)
+    )
+    current = {(row.step_id, row.kind, row.step_at): row for row in rows}
     wanted = {(step_id, kind, edge): at for step_id, kind, edge, at in moments(change.after.plan)}
     stale = [row.id for key, row in current.items() if key not in wanted and row.fire_at]
     repo.drop_unfired_schedule(session=session, ids=stale)

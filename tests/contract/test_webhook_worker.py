@@ -9,17 +9,28 @@ import subprocess
 import sys
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+import orjson
 import pytest
 import sqlalchemy as sa
 
+from app.api.schemas import PlanRequest
 from app.db import migrations
-from app.db.models import WebhookMessage
+from app.db.models import StepSchedule, WebhookMessage
 from app.db.session import Database
+from app.domain.model import StepStatus
+from app.services.document.codec import DocumentCodec
+from app.services.interviews import InterviewStore
 from app.services.keys import KeyVerifier, issue_key
+from app.services.planning import plan_only
 from app.services.webhook_endpoints import WebhookEndpoints
+from app.services.webhook_events import PushListener
+from tests.conftest import fresh_postgres_database
 from tests.webhook_receiver import receiving
 
 FOLLOWUP = str(Path(sys.executable).parent / "followup")
@@ -92,3 +103,79 @@ def test_a_worker_killed_mid_delivery_delivers_after_a_restart(
     assert all(r.verified_with == [endpoint.secret] for r in arrived)
     assert state == "delivered"
     assert second.returncode == 0
+
+
+def _request(body: dict[str, Any]) -> PlanRequest:
+    return PlanRequest.model_validate_json(orjson.dumps(body))
+
+
+def _due_now_body(body: dict[str, Any]) -> dict[str, Any]:
+    """The example, held some hours ago such that a step is due right now (real time)."""
+    now = datetime.now(UTC)
+    for hours in range(1, 24 * 8, 3):
+        starts = (now - timedelta(hours=hours)).replace(microsecond=0)
+        held = {
+            **body,
+            "as_of": None,
+            "interview": {**body["interview"], "starts_at": starts.isoformat(), "timezone": "UTC"},
+        }
+        decoded = DocumentCodec(default_country="US").read(_request(held))
+        plan = plan_only(facts=decoded.facts, policy=decoded.policy, as_of=now)
+        if any(step.status is StepStatus.DUE for step in plan.steps):
+            return held
+    raise AssertionError("no hour of the last week gives a step due now")
+
+
+@pytest.mark.postgres
+def test_two_workers_on_postgresql_deliver_every_due_step_once(body: dict[str, Any]) -> None:
+    """Two ``followup worker`` processes share one outbox: every step.due of 300 interviews
+    arrives, each once, and no webhook-id is ever in flight twice at once."""
+    with fresh_postgres_database("workers") as url:
+        db = Database(url, pool_size=2)
+        migrations.upgrade(db.engine)
+        try:
+            issued = issue_key(db, account=f"workers-{uuid.uuid4().hex[:8]}")
+            principal = KeyVerifier(db, ttl=0).verify(issued.key)
+            assert principal is not None
+            store = InterviewStore(db, default_country="US", listeners=[PushListener()])
+            held = _request(_due_now_body(body))
+            with receiving() as receiver:
+                endpoint = WebhookEndpoints(db, allow_private=True).create(
+                    account_id=principal.account_id,
+                    url=receiver.url,
+                    events=["step.due"],
+                    description=None,
+                )
+                receiver.secrets.append(endpoint.secret)
+                for _ in range(300):
+                    store.create(
+                        account_id=principal.account_id, fields=held, events=[], as_of=None
+                    )
+                with db.read() as session:
+                    due = session.scalar(
+                        sa.select(sa.func.count())
+                        .select_from(StepSchedule)
+                        .where(
+                            StepSchedule.fire_at <= datetime.now(UTC)  # type: ignore[arg-type,operator]
+                        )
+                    )
+                workers = [_worker(url), _worker(url)]
+                try:
+                    arrived = receiver.wait_for(300, timeout=120)
+                    time.sleep(1)  # anything sent twice would arrive now
+                    arrived = receiver.wait_for(10**6, timeout=0)
+                finally:
+                    for worker in workers:
+                        worker.send_signal(signal.SIGTERM)
+                    for worker in workers:
+                        worker.wait(30)
+        finally:
+            db.dispose()
+
+    assert due and due >= 300
+    steps = Counter((r.json["data"]["interview_id"], r.json["data"]["step"]["id"]) for r in arrived)
+    assert len(steps) == 300 and set(steps.values()) == {1}
+    assert len({r.id for r in arrived}) == len(arrived) == 300
+    assert all(r.verified_with == [endpoint.secret] for r in arrived)
+    assert receiver.overlapped == []
+    assert [w.returncode for w in workers] == [0, 0]
