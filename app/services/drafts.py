@@ -57,14 +57,15 @@ def _filled(
     """The draft's context, with what the client left out taken from the stored interview:
     the recipient of the next step of this kind, and every name and point it knows."""
     facts = stored.facts
-    recipient = next(
+    contact = next(
         (
-            s.to[0].name
+            s.to[0]
             for s in plan.steps
             if s.kind is kind and s.to and s.status is not StepStatus.SKIPPED
         ),
         None,
     )
+    recipient = contact.name if contact else None
     names = [c.name for c in facts.contacts] + [
         facts.candidate.name,
         facts.company,
@@ -75,6 +76,10 @@ def _filled(
     return replace(
         context,
         interviewer_name=context.interviewer_name or recipient,
+        interviewer_preferred_name=(
+            context.interviewer_preferred_name
+            or (contact.preferred_name if contact and not context.interviewer_name else None)
+        ),
         job_title=context.job_title or facts.job_title,
         company=context.company or facts.company,
         interview_date=context.interview_date or facts.local_start.date(),

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -212,6 +213,7 @@ def _draft(step: Step, message: Message, facts: InterviewFacts) -> Draft:
         channel=message.channel,
         context=DraftContext(
             interviewer_name=step.to[0].name,
+            interviewer_preferred_name=step.to[0].preferred_name,
             job_title=facts.job_title,
             company=facts.company,
             interview_date=facts.starts_at.astimezone(step.to[0].timezone or facts.timezone).date(),
@@ -377,3 +379,39 @@ def test_R2_two_thank_yous_differ_beyond_their_point_and_the_same_facts_give_the
             assert shape[0] != other[0] or shape[1] != other[1]
     again = [m for s, m in _planned_messages(facts) if s.kind is StepKind.THANK_YOU]
     assert [m for _, m in notes] == again
+
+
+@pytest.mark.parametrize(
+    ("formality", "contact"),
+    [
+        (Formality.INFORMAL, {"preferred_name": "Bob"}),
+        (Formality.FORMAL, {"title": "Mr"}),
+    ],
+    ids=["informal, by the name he goes by", "formal, by title and surname"],
+)
+def test_a_note_greeting_by_preferred_name_or_title_has_no_finding_at_all(
+    formality: Formality, contact: dict[str, str]
+) -> None:
+    robert = Contact(
+        "Robert Smith",
+        "robert.smith@acme.example",
+        role=ContactRole.HIRING_MANAGER,
+        interviewed=True,
+        discussion_point="moving their batch jobs to streaming",
+        **contact,  # type: ignore[arg-type]
+    )
+    facts = InterviewFacts(
+        candidate=Candidate("Ann Lee", "ann.lee@example.com", "+1 555 010 2030"),
+        company="Acme Corp",
+        job_title="Data Engineer",
+        starts_at=STARTS,
+        timezone=NY,
+        calendar=CalendarSpec("US", "NY"),
+        contacts=(robert,),
+        formality=formality,
+        strengths=("led the redesign of a banking app", "I speak fluent Hindi"),
+        concerns_to_address=(Concern("I have not worked in a regulated industry", None),),
+    )
+
+    for step, message in _planned_messages(facts):
+        assert check_message(_draft(step, message, facts)).findings == ()

@@ -206,7 +206,7 @@ def greeting(draft: Draft) -> Iterator[Finding]:
         return
     expected = draft.context.interviewer_name
     if expected:
-        parts = _name_parts(expected)
+        parts = _name_parts(f"{expected} {draft.context.interviewer_preferred_name or ''}")
         if parts and not parts.intersection(_words(body)):
             yield NO_NAME.finding(
                 f"Address {expected} by name: a personal message makes its mark (R1, R13).",

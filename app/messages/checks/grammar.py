@@ -210,7 +210,7 @@ def full_name_greeting(draft: Draft) -> Iterator[Finding]:
     words = list(_NAME_WORD.finditer(body, opening.end()))[: len(parts)]
     if [w.group().lower().rstrip(",") for w in words] != parts:
         return
-    first = name.split()[0]
+    first = draft.context.interviewer_preferred_name or name.split()[0]
     yield FULL_NAME_GREETING.finding(
         f"Greet them as people do, by first name (“Hi {first},”), or by title and surname "
         "in a formal letter; the full name reads like a mail merge (R1).",

@@ -81,6 +81,8 @@ class DraftContext:
     """
 
     interviewer_name: str | None = None
+    #: The first name the interviewer goes by, where it is not the first word of their name.
+    interviewer_preferred_name: str | None = None
     job_title: str | None = None
     company: str | None = None
     interview_date: date | None = None
