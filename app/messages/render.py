@@ -187,7 +187,9 @@ _SPACE_RUNS = re.compile(r"(?<=\S) {2,}")
 
 
 def _tidy(text: str) -> str:
-    lines = (line.strip() for line in _SPACE_RUNS.sub(" ", text).strip().splitlines())
+    if "  " in text:
+        text = _SPACE_RUNS.sub(" ", text)
+    lines = (line.strip() for line in text.strip().splitlines())
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines))
 
 
