@@ -193,6 +193,7 @@ Concern = Annotated[
 ]
 Response = Annotated[
     str,
+    _CLEAN,
     _ONE_LINE,
     _chars("response"),
     _words("response"),
@@ -200,6 +201,7 @@ Response = Annotated[
 ]
 Title = Annotated[
     str,
+    _CLEAN,
     _ONE_LINE,
     _chars("title"),
     _words("title"),
