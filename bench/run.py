@@ -851,6 +851,10 @@ def run(argv: Sequence[str] | None = None) -> int:
                         webhooks.deliveries(
                             figures, hooks_url, label="PostgreSQL", count=args.deliveries
                         )
+                    with postgres_database("bench_due") as due_url:
+                        webhooks.announcements(
+                            figures, due_url, label="PostgreSQL", stored=100_000, due=1000
+                        )
             if args.soak and not args.ratios_only:
                 violations = soak.soak(
                     figures,
