@@ -34,6 +34,8 @@ from tests.conftest import fresh_postgres_database
 from tests.webhook_receiver import receiving
 
 FOLLOWUP = str(Path(sys.executable).parent / "followup")
+#: Interviews with a step due now, for two workers to share.
+_INTERVIEWS = 120
 
 
 @pytest.fixture
@@ -50,7 +52,7 @@ def _worker(url: str) -> subprocess.Popen[bytes]:
         **os.environ,
         "DATABASE_URL": url,
         "WEBHOOK_ALLOW_PRIVATE": "true",
-        "WEBHOOK_TIMEOUT_SECONDS": "2",  # a claim's lease: 2 x 2 + 5 = 9 s
+        "WEBHOOK_TIMEOUT_SECONDS": "1",  # a claim's lease: 1 x 2 + 5 = 7 s
         "DISPATCH_INTERVAL_SECONDS": "0.2",
         "LOG_LEVEL": "warning",
     }
@@ -128,7 +130,7 @@ def _due_now_body(body: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.mark.postgres
 def test_two_workers_on_postgresql_deliver_every_due_step_once(body: dict[str, Any]) -> None:
-    """Two ``followup worker`` processes share one outbox: every step.due of 300 interviews
+    """Two ``followup worker`` processes share one outbox: every step.due of 120 interviews
     arrives, each once, and no webhook-id is ever in flight twice at once."""
     with fresh_postgres_database("workers") as url:
         db = Database(url, pool_size=2)
@@ -147,7 +149,7 @@ def test_two_workers_on_postgresql_deliver_every_due_step_once(body: dict[str, A
                     description=None,
                 )
                 receiver.secrets.append(endpoint.secret)
-                for _ in range(300):
+                for _ in range(_INTERVIEWS):
                     store.create(
                         account_id=principal.account_id, fields=held, events=[], as_of=None
                     )
@@ -161,7 +163,7 @@ def test_two_workers_on_postgresql_deliver_every_due_step_once(body: dict[str, A
                     )
                 workers = [_worker(url), _worker(url)]
                 try:
-                    arrived = receiver.wait_for(300, timeout=120)
+                    arrived = receiver.wait_for(_INTERVIEWS, timeout=120)
                     time.sleep(1)  # anything sent twice would arrive now
                     arrived = receiver.wait_for(10**6, timeout=0)
                 finally:
@@ -172,10 +174,10 @@ def test_two_workers_on_postgresql_deliver_every_due_step_once(body: dict[str, A
         finally:
             db.dispose()
 
-    assert due and due >= 300
+    assert due and due >= _INTERVIEWS
     steps = Counter((r.json["data"]["interview_id"], r.json["data"]["step"]["id"]) for r in arrived)
-    assert len(steps) == 300 and set(steps.values()) == {1}
-    assert len({r.id for r in arrived}) == len(arrived) == 300
+    assert len(steps) == _INTERVIEWS and set(steps.values()) == {1}
+    assert len({r.id for r in arrived}) == len(arrived) == _INTERVIEWS
     assert all(r.verified_with == [endpoint.secret] for r in arrived)
     assert receiver.overlapped == []
     assert [w.returncode for w in workers] == [0, 0]
