@@ -99,6 +99,8 @@ class HttpSender:
             transport=transport,
             timeout=httpx.Timeout(timeout, connect=connect_timeout),
             follow_redirects=False,
+            # No proxy from the environment: it would connect where no address was checked.
+            trust_env=False,
             headers={"User-Agent": "followup-planner-webhooks/1"},
         )
         self.timeout = timeout
