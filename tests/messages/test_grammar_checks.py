@@ -174,3 +174,18 @@ def test_workplace_words_are_spelt_right_and_chat_words_are_casual() -> None:
         ("C-CASUAL", "Thx"),
         ("C-CASUAL", "btw"),
     ]
+
+
+def test_a_voicemail_may_give_the_first_name_one_goes_by_with_the_surname() -> None:
+    script = (
+        "Hello Bob, this is Annie Lee, following up on my Data Engineer interview on Tuesday, "
+        "November 24. My number is +1 555 010 2030. That number again is +1 555 010 2030."
+    )
+    nameless = script.replace("this is Annie Lee, ", "")
+
+    def checks(body: str) -> list[str]:
+        draft = Draft(StepKind.FOLLOW_UP, body, None, channel=Channel.PHONE, context=CONTEXT)
+        return [f.check for f in check_message(draft).findings]
+
+    assert "C-VOICEMAIL-NAME" not in checks(script)
+    assert "C-VOICEMAIL-NAME" in checks(nameless)

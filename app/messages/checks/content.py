@@ -335,7 +335,9 @@ def voicemail(draft: Draft) -> Iterator[Finding]:
         return
     body = draft.body
     name = draft.context.candidate_name
-    if name and not _contains_words(_words(body), _words(name)):
+    # The full name, or the first name one goes by and the surname ("this is Annie Lee").
+    wanted = _words(name) if name else []
+    if name and not _contains_words(_words(body), wanted[1:] if len(wanted) > 1 else wanted):
         lines = _lines(body)
         yield VOICEMAIL_NAME.finding(
             f"Say who is calling: your full name, {' '.join(name.split())} (R4).",
