@@ -132,10 +132,12 @@ def events_of(
     return found
 
 
-def add_interview(*, session: Session, row: Interview, events: Sequence[InterviewEvent]) -> None:
-    """A new interview and its first events, as two Core INSERTs (the ORM's unit of work
-    would add its bookkeeping to every create)."""
-    session.execute(sa.insert(Interview).values(_values(row)))
+def add_interview(
+    *, session: Session, values: dict[str, Any], events: Sequence[InterviewEvent]
+) -> None:
+    """A new interview (its columns' values) and its first events, as two Core INSERTs (the
+    ORM's unit of work would add its bookkeeping to every create)."""
+    session.execute(sa.insert(Interview).values(values))
     if events:
         session.execute(sa.insert(InterviewEvent), [_values(event) for event in events])
 

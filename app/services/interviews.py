@@ -472,28 +472,40 @@ class InterviewStore:
                 if isinstance(found, Replay):
                     return found
                 claim = found
-            row = Interview(
-                account_id=account_id,
-                created_at=now,
-                updated_at=now,
-                facts=document,
-                company=decoded.facts.company,
-                company_key=decoded.facts.company.casefold(),
-            )
-            rows = [event_row(row.id, seq, e) for seq, e in enumerate(events, start=1)]
+            # Plain values, not a table model: building and filling one validates every field
+            # again, a good part of a create's time.
+            interview_id = uuid.uuid4()
+            rows = [event_row(interview_id, seq, e) for seq, e in enumerate(events, start=1)]
             for event in rows:
                 event.created_at = now
-            self._remember((row.id, row.version), decoded)
-            stored = self._stored(row, rows)
+            self._remember((interview_id, 1), decoded)
+            stored = StoredInterview(
+                id=interview_id,
+                version=1,
+                decoded=decoded,
+                events=tuple(recorded(e) for e in rows),
+                created_at=now,
+                updated_at=now,
+            )
             planned, values = self._plans(stored, as_of)
-            for name, value in values.items():
-                setattr(row, name, value)
-            repo.add_interview(session=session, row=row, events=rows)
+            repo.add_interview(
+                session=session,
+                values={
+                    **values,
+                    "id": interview_id,
+                    "account_id": account_id,
+                    "version": 1,
+                    "facts": document,
+                    "company": decoded.facts.company,
+                    "company_key": decoded.facts.company.casefold(),
+                    "created_at": now,
+                    "updated_at": now,
+                },
+                events=rows,
+            )
             self._tell(
                 session,
-                Change(
-                    ChangeKind.CREATED, account_id, row.id, row.version, now, None, planned, stored
-                ),
+                Change(ChangeKind.CREATED, account_id, interview_id, 1, now, None, planned, stored),
             )
             if claim is not None and replay is not None:
                 self.keys.complete(session, claim=claim, answer=replay(stored, planned), now=now)
