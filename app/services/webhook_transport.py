@@ -6,12 +6,14 @@ sees only :class:`Sender` and :class:`Outcome`, so tests may give it another sen
 
 Each connection resolves the host itself and refuses any address that is not public before
 connecting (:func:`app.services.webhook_targets.resolve_public`); TLS still checks the
-certificate against the host name. Redirects are not followed, and at most 4 KiB of an answer
-is read.
+certificate against the host name. Redirects are not followed, at most 4 KiB of an answer is
+read, and an attempt has a total time, connect to last byte, not only a time per read.
 """
 
 from __future__ import annotations
 
+import ssl
+import threading
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -46,6 +48,49 @@ class Sender(Protocol):
     def close(self) -> None: ...
 
 
+#: When the attempt running on this thread must be over (httpx has no total timeout of its own).
+_deadline = threading.local()
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write waits no longer than the attempt has left, so
+    an answer dripped a byte at a time cannot hold a dispatcher past its lease."""
+
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    @staticmethod
+    def _left(timeout: float | None, error: type[Exception]) -> float | None:
+        deadline: float | None = getattr(_deadline, "at", None)
+        if deadline is None:
+            return timeout
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise error("the attempt's total time ran out")
+        return left if timeout is None else min(timeout, left)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, self._left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        wait = self._left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, wait))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
 class _CheckedBackend(httpcore.SyncBackend):
     """Connects to the host's addresses only after each is found public (DNS rebinding)."""
 
@@ -69,8 +114,10 @@ class _CheckedBackend(httpcore.SyncBackend):
         error: Exception | None = None
         for address in addresses:
             try:
-                return super().connect_tcp(
-                    address, port, timeout, local_address, socket_options=socket_options
+                return _DeadlineStream(
+                    super().connect_tcp(
+                        address, port, timeout, local_address, socket_options=socket_options
+                    )
                 )
             except httpcore.ConnectError as exc:
                 error = exc
@@ -107,12 +154,13 @@ class HttpSender:
 
     def send(self, url: str, headers: Mapping[str, str], content: bytes) -> Outcome:
         started = time.perf_counter()
+        _deadline.at = time.monotonic() + self.timeout
         try:
             with self.client.stream("POST", url, headers=dict(headers), content=content) as answer:
                 read = 0
                 for chunk in answer.iter_raw():
                     read += len(chunk)
-                    if read >= MAX_ANSWER_BYTES or time.perf_counter() - started > self.timeout:
+                    if read >= MAX_ANSWER_BYTES:
                         break
                 return Outcome(
                     status_code=answer.status_code,
@@ -124,6 +172,8 @@ class HttpSender:
             return Outcome(None, _ms(started), f"timed out ({type(exc).__name__})")
         except httpx.HTTPError as exc:
             return Outcome(None, _ms(started), f"{type(exc).__name__}: {exc}"[:500])
+        finally:
+            _deadline.at = None
 
     def close(self) -> None:
         self.client.close()

@@ -4,7 +4,9 @@ loopback that verifies it with the ``standardwebhooks`` library (both backends).
 
 from __future__ import annotations
 
+import socket
 import threading
+import time
 import uuid
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -419,3 +421,37 @@ def test_two_dispatchers_racing_announce_each_step_once(
         assert all(r.verified_with for r in due)
     finally:
         db.dispose()
+
+
+def test_an_answer_dripped_slowly_is_cut_at_the_total_timeout() -> None:
+    """Each byte comes well within the time per read; the attempt still ends on time."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def drip() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(65536)
+            for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 100:
+                if stop.wait(0.1):
+                    return
+                try:
+                    connection.sendall(bytes([byte]))
+                except OSError:
+                    return
+
+    thread = threading.Thread(target=drip)
+    thread.start()
+    sender = HttpSender(allow_private=True, timeout=1.0)
+    try:
+        began = time.monotonic()
+        outcome = sender.send(f"http://127.0.0.1:{listener.getsockname()[1]}/hooks", {}, b"{}")
+        took = time.monotonic() - began
+    finally:
+        stop.set()
+        sender.close()
+        thread.join(5)
+        listener.close()
+
+    assert outcome.status_code is None and "timed out" in (outcome.error or "")
+    assert took < 2.0
