@@ -617,3 +617,14 @@ def delete_calendar_feed(*, session: Session, account_id: uuid.UUID, feed_id: uu
         .execution_options(synchronize_session=False)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def anything_due(*, session: Session, now: datetime) -> bool:
+    """Whether a schedule row or an outbox message is due: a read, so an idle dispatcher
+    takes no write lock (SQLite has one for the whole database)."""
+    schedule = select(StepSchedule.id).where(col(StepSchedule.fire_at) <= now).limit(1)
+    messages = select(WebhookMessage.id).where(col(WebhookMessage.next_attempt_at) <= now).limit(1)
+    return (
+        session.scalars(schedule).first() is not None
+        or session.scalars(messages).first() is not None
+    )

@@ -155,6 +155,9 @@ class Dispatcher:
 
     def tick(self) -> int:
         """Announce what fell due, then deliver what is due. Returns the work done."""
+        with self.db.read() as session:
+            if not repo.anything_due(session=session, now=self.clock()):
+                return 0
         return self.announce() + self.deliver()
 
     def run(self) -> None:
