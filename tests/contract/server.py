@@ -26,7 +26,12 @@ def free_port() -> int:
 
 @contextmanager
 def running(
-    command: list[str], port: int, tmp_path: Path, env: dict[str, str] | None = None
+    command: list[str],
+    port: int,
+    tmp_path: Path,
+    env: dict[str, str] | None = None,
+    *,
+    start_timeout_s: float = 30,
 ) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
     """The server ``command`` starts on 127.0.0.1:``port``, once /healthz answers; stopped after.
 
@@ -51,7 +56,7 @@ def running(
         )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(process, base_url, log)
+        _wait_until_up(process, base_url, log, start_timeout_s)
         yield process, base_url
     finally:
         try:
@@ -84,8 +89,10 @@ def uvicorn_command(factory: str, port: int) -> list[str]:
     ]
 
 
-def _wait_until_up(process: subprocess.Popen[bytes], base_url: str, log: Path) -> None:
-    deadline = time.monotonic() + 30
+def _wait_until_up(
+    process: subprocess.Popen[bytes], base_url: str, log: Path, timeout_s: float
+) -> None:
+    deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"the server exited with {process.returncode}:\n{log.read_text()}")
@@ -95,4 +102,4 @@ def _wait_until_up(process: subprocess.Popen[bytes], base_url: str, log: Path) -
         except httpx.TransportError:
             pass
         time.sleep(0.1)
-    raise RuntimeError(f"the server did not answer within 30 s:\n{log.read_text()}")
+    raise RuntimeError(f"the server did not answer within {timeout_s} s:\n{log.read_text()}")

@@ -179,7 +179,10 @@ class TestSeveralWorkers:
             "RATE_LIMIT": "30",
             "REDIS_URL": "",
         }
-        with running([*SERVE, str(port), "--workers", "2"], port, tmp_path, env) as (
+        # Two workers load the service at once: on a busy machine that takes a while.
+        with running(
+            [*SERVE, str(port), "--workers", "2"], port, tmp_path, env, start_timeout_s=90
+        ) as (
             _,
             base_url,
         ):

@@ -37,7 +37,9 @@ def test_two_workers_one_count(tmp_path: Path) -> None:
         "WARM_UP": "false",
         "PROMETHEUS_MULTIPROC_DIR": str(folder),
     }
-    with running([*SERVE, str(port), "--workers", "2"], port, tmp_path, env) as (_, base_url):
+    # Two workers load the service at once: on a busy machine that takes a while.
+    serve = [*SERVE, str(port), "--workers", "2"]
+    with running(serve, port, tmp_path, env, start_timeout_s=90) as (_, base_url):
         wait_for_workers(tmp_path / "server.log", 2)
         # The start-up check of running() asked /healthz until it answered: that counts too.
         before = _healthz_count(httpx.get(f"{base_url}/metrics").text)
