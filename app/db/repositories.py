@@ -103,7 +103,8 @@ _PAGE = sa.select(
 
 
 def _page(session: Session, query: Any) -> Sequence[PageRow]:
-    return cast(Sequence[PageRow], session.execute(query).all())
+    # On the session's connection: a Core statement needs none of the ORM's execution path.
+    return cast(Sequence[PageRow], session.connection().execute(query).all())
 
 
 def facts_of(*, session: Session, interview_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Any]:
