@@ -24,13 +24,14 @@ from icalendar import Calendar
 
 from app.db import repositories as repo
 from app.db.models import CalendarFeed, utcnow
+from app.domain.model import PlanStatus
 from app.services.calendar_export import plan_ics
 from app.services.errors import NotFound
-from app.services.interviews import InterviewStore, ListFilter, StoredInterview
-from app.services.planning import PlannedInterview, plan_interview
+from app.services.interviews import InterviewStore, StoredInterview
+from app.services.planning import PlannedInterview
 
 #: How many open interviews an account's feed carries (soonest next action first).
-ACCOUNT_FEED_LIMIT = 500
+ACCOUNT_FEED_LIMIT = 200
 REFRESH = timedelta(hours=1)
 
 #: The interviews of a feed, each with its plan.
@@ -106,25 +107,24 @@ class CalendarFeeds:
         return Feed(body, f'"{hashlib.sha256(body).hexdigest()[:32]}"')
 
     def _open(self, account_id: uuid.UUID, now: datetime) -> Plans:
-        found: Plans = []
-        after = None
-        while len(found) < ACCOUNT_FEED_LIMIT:
-            page = self.store.list(
-                account_id=account_id,
-                filters=ListFilter(status="active"),
-                as_of=now,
-                after=after,
-                limit=min(100, ACCOUNT_FEED_LIMIT - len(found)),
-            )
-            for listed in page.items:
-                stored = listed.interview
-                planned = plan_interview(
-                    facts=stored.facts, policy=stored.decoded.policy, as_of=now
+        """The account's open interviews (soonest next action first), each planned now."""
+        with self.db.read() as session:
+            ids = [
+                row.id
+                for row in repo.open_interviews(
+                    session=session, account_id=account_id, limit=ACCOUNT_FEED_LIMIT
                 )
+            ]
+        found: Plans = []
+        for interview_id in ids:
+            try:
+                stored, planned = self.store.planned(
+                    account_id=account_id, interview_id=interview_id, as_of=now
+                )
+            except NotFound:
+                continue  # deleted meanwhile
+            if planned.plan.status is PlanStatus.ACTIVE:
                 found.append((stored, planned))
-            after = page.after
-            if after is None:
-                break
         return found
 
 

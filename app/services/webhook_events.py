@@ -28,7 +28,15 @@ from sqlalchemy.orm import Session
 from app.db import repositories as repo
 from app.db.mapping import PENDING
 from app.db.models import StepSchedule, WebhookEndpoint, WebhookMessage
-from app.domain.model import InterviewFacts, NextAction, Plan, PlanStatus, Step, StepKind
+from app.domain.model import (
+    InterviewFacts,
+    NextAction,
+    Plan,
+    PlanStatus,
+    Step,
+    StepKind,
+    StepStatus,
+)
 from app.messages import Message
 from app.services.interviews import Change, ChangeKind
 
@@ -211,9 +219,15 @@ def change_events(change: Change) -> list[tuple[str, dict[str, Any]]]:
 
 
 def moments(plan: Plan) -> Iterable[tuple[str, str, datetime, datetime]]:
-    """``(step id, kind, window edge, when to look)`` for every step still to do."""
+    """``(step id, kind, window edge, when to look)`` for every step still to do that can
+    fall due as time passes.
+
+    A step waiting on an earlier one (not yet logged as sent) cannot: only an event frees it,
+    and that event reschedules it; until then its window moves along with "now", so an edge
+    written for it would never be met.
+    """
     for step in plan.steps:
-        if step.status not in PENDING:
+        if step.status not in PENDING or step.status is StepStatus.WAITING:
             continue
         if step.kind is StepKind.MOVE_ON:
             yield step.id, MOVES_ON, step.window.earliest, step.window.earliest

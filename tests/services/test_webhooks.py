@@ -194,6 +194,41 @@ def test_a_closed_window_is_announced_overdue(
     assert all(r.json["data"]["step"]["status"] == "overdue" for r in overdue)
 
 
+def test_a_plan_that_moves_on_unanswered_is_announced_then(
+    db: Database, receiver: Receiver, body: dict[str, Any]
+) -> None:
+    world = World(db, receiver, events=["interview.moved_on"])
+    changed = world.interview(body)
+    # Every message goes out and nobody answers: then the plan knows when it moves on.
+    sent = {
+        StepKind.THANK_YOU: EventType.THANK_YOU_SENT,
+        StepKind.FOLLOW_UP: EventType.FOLLOW_UP_SENT,
+        StepKind.FINAL_FOLLOW_UP: EventType.FOLLOW_UP_SENT,
+    }
+    for _ in range(5):
+        move_on = next(s for s in changed.planned.plan.steps if s.kind is StepKind.MOVE_ON)
+        if move_on.status is not StepStatus.WAITING:
+            break
+        step = next(
+            s
+            for s in changed.planned.plan.steps
+            if s.kind in sent
+            and s.status in (StepStatus.DUE, StepStatus.OVERDUE, StepStatus.UPCOMING)
+        )
+        changed = world.store.add_event(
+            account_id=world.account,
+            interview_id=changed.interview.id,
+            event=Event(type=sent[step.kind], at=step.send_at, contact_email=step.to[0].email),
+        )
+    clock = Clock(move_on.window.earliest + timedelta(minutes=1))
+
+    _dispatcher(db, clock).tick()
+
+    [moved] = receiver.of_type("interview.moved_on")
+    assert moved.json["data"]["interview_id"] == str(changed.interview.id)
+    assert moved.json["data"]["status"] == "moved_on"
+
+
 def test_an_event_that_moves_the_plan_is_sent_with_before_and_after(
     db: Database, receiver: Receiver, body: dict[str, Any]
 ) -> None:
@@ -376,7 +411,14 @@ def test_after_a_rotation_both_secrets_sign_for_a_day(db: Database, receiver: Re
 
 
 @pytest.mark.parametrize(
-    ("value", "seconds"), [("120", 120), (None, None), ("soon", None), ("999999", 86400)]
+    ("value", "seconds"),
+    [
+        ("120", 120),
+        (None, None),
+        ("soon", None),
+        ("999999", 86400),
+        ("Thu, 01 Jan 2026 00:00:00 GMT", 0),
+    ],
 )
 def test_retry_after(value: str | None, seconds: int | None) -> None:
     wait = retry_after(value, datetime.now(UTC))
