@@ -1,4 +1,5 @@
-"""Query strings: a parameter the operation does not take is an error, not silently ignored.
+"""Query strings: a parameter the operation does not take, or one value given twice, is an
+error, not silently ignored.
 
 A misspelt filter (``?stauts=closed``) would otherwise list everything, which looks like an
 answer and is not one.
@@ -12,6 +13,7 @@ routes' own dependants, the first time a query string arrives.
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Collection, Sequence
 from typing import Any
 from urllib.parse import parse_qsl
@@ -22,13 +24,18 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.errors import VALIDATION_TYPE, field_error, problem
 
-#: A route's path, its methods, and the query parameters it takes (None: anything).
-_Operation = tuple[re.Pattern[str], Collection[str], frozenset[str] | None]
+#: A route's path, its methods, and the query parameters it takes (None: anything), each
+#: with whether it may be given more than once (a list).
+_Operation = tuple[re.Pattern[str], Collection[str], dict[str, bool] | None]
 
 
-def _names(dependant: Any) -> set[str]:
-    """The query parameters of an operation and of everything it depends on."""
-    names = {param.alias for param in dependant.query_params}
+def _names(dependant: Any) -> dict[str, bool]:
+    """The query parameters of an operation and of everything it depends on, each with
+    whether it takes several values."""
+    names = {
+        param.alias: typing.get_origin(param.field_info.annotation) in (list, tuple, set)
+        for param in dependant.query_params
+    }
     for dependency in dependant.dependencies:
         names |= _names(dependency)
     return names
@@ -53,12 +60,12 @@ class KnownQueryOnly:
                 continue
             # A route that is not an operation (the docs pages) takes anything.
             dependant = getattr(context.original_route, "dependant", None)
-            known = frozenset(_names(dependant)) if dependant is not None else None
+            known = _names(dependant) if dependant is not None else None
             table.append((context.path_regex, context.methods or (), known))
         self._table = table
         return table
 
-    def _known(self, scope: Scope) -> frozenset[str] | None:
+    def _known(self, scope: Scope) -> dict[str, bool] | None:
         table = self._table if self._table is not None else self._build()
         path, method = scope["path"], scope["method"]
         root = scope.get("root_path", "")
@@ -74,12 +81,18 @@ class KnownQueryOnly:
             known = self._known(scope)
             if known is not None:
                 query = scope["query_string"].decode("latin-1")
-                given = {name for name, _ in parse_qsl(query, keep_blank_values=True)}
-                unknown = sorted(given - known)
-                if unknown:
+                given = [name for name, _ in parse_qsl(query, keep_blank_values=True)]
+                unknown = sorted(set(given) - known.keys())
+                repeated = sorted(
+                    {name for name in given if known.get(name) is False and given.count(name) > 1}
+                )
+                if unknown or repeated:
                     errors = [
                         field_error(["query", name], "is not a parameter of this operation")
                         for name in unknown
+                    ] + [
+                        field_error(["query", name], "takes one value; it was given more than once")
+                        for name in repeated
                     ]
                     fields = ", ".join(error["field"] for error in errors)
                     detail = f"{len(errors)} field(s) are invalid: {fields}."

@@ -485,5 +485,12 @@ class TestUnknownQueryParameters:
         assert [error["field"] for error in refused.json()["errors"]] == ["query.a", "query.b"]
         assert known.status_code == 200
 
+    def test_a_value_given_twice_is_a_422_naming_it(self, client: TestClient) -> None:
+        response = client.get("/v1/interviews?company=Acme&company=Initech&limit=5")
+
+        assert response.status_code == 422
+        assert [error["field"] for error in response.json()["errors"]] == ["query.company"]
+        assert "more than once" in response.json()["errors"][0]["message"]
+
     def test_a_path_no_route_takes_is_left_to_the_router(self, client: TestClient) -> None:
         assert client.get("/no/such/path", params={"x": "1"}).status_code == 404
