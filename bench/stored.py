@@ -239,6 +239,8 @@ def _rows(chunk: Chunk) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], C
                 cols["index_from"],
                 cols["index_until"],
                 cols["planner_version"],
+                orjson.dumps(cols["listing"]).decode(),
+                cols["listing_until"],
                 created,
                 updated,
             )
@@ -266,8 +268,8 @@ def _rows(chunk: Chunk) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], C
 
 _COPY_INTERVIEWS = (
     "COPY interview (id, account_id, version, facts, company, company_key, next_action_at,"
-    " moves_on_at, closed_at, moved_on_by, index_from, index_until, planner_version,"
-    " created_at, updated_at) FROM STDIN"
+    " moves_on_at, closed_at, moved_on_by, index_from, index_until, planner_version, listing,"
+    " listing_until, created_at, updated_at) FROM STDIN"
 )
 _COPY_EVENTS = (
     "COPY interview_event (id, interview_id, seq, type, at, at_offset_minutes, contact_email,"

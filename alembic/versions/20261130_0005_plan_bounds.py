@@ -1,7 +1,8 @@
 """The plan's columns as bounds over a span of moments, and the planning they came from.
 
 ``moved_on_by``, ``index_from``, ``index_until`` and ``planner_version`` on ``interview``,
-with an index on each end of the span (the rows outside it are planned one by one). Existing
+with an index on each end of the span (the rows outside it are planned one by one), and a
+list's item as planned at the write (``listing``, valid until ``listing_until``). Existing
 rows get no bounds (``index_from`` null): they are planned until ``followup migrate``
 computes theirs.
 
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "0005"
 down_revision: str | None = "0004"
@@ -23,6 +25,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 WHEN = sa.DateTime(timezone=True)
+DOCUMENT = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 
 def upgrade() -> None:
@@ -31,6 +34,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("index_from", WHEN, nullable=True))
         batch_op.add_column(sa.Column("index_until", WHEN, nullable=True))
         batch_op.add_column(sa.Column("planner_version", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("listing", DOCUMENT, nullable=True))
+        batch_op.add_column(sa.Column("listing_until", WHEN, nullable=True))
         batch_op.create_index(
             "ix_interview_account_index_from", ["account_id", "index_from"], unique=False
         )
@@ -43,6 +48,8 @@ def downgrade() -> None:
     with op.batch_alter_table("interview", schema=None) as batch_op:
         batch_op.drop_index("ix_interview_account_index_until")
         batch_op.drop_index("ix_interview_account_index_from")
+        batch_op.drop_column("listing_until")
+        batch_op.drop_column("listing")
         batch_op.drop_column("planner_version")
         batch_op.drop_column("index_until")
         batch_op.drop_column("index_from")

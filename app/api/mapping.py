@@ -174,21 +174,18 @@ def interview_wire(stored: StoredInterview, planned: PlannedInterview) -> dict[s
 
 
 def summary_wire(listed: Listed) -> dict[str, Any]:
-    stored, plan = listed.interview, listed.plan
-    facts = stored.decoded.facts
-    action = plan.next_action
     return {
-        "id": stored.id,
-        "company": facts.company,
-        "job_title": facts.job_title,
-        "candidate": facts.candidate.name,
-        "starts_at": facts.starts_at,
-        "status": plan.status,
-        "status_reason": plan.status_reason,
-        "next_action": _next_action(action),
-        "events": len(stored.events),
-        "created_at": stored.created_at,
-        "updated_at": stored.updated_at,
+        "id": listed.id,
+        "company": listed.company,
+        "job_title": listed.job_title,
+        "candidate": listed.candidate,
+        "starts_at": listed.starts_at,
+        "status": listed.status,
+        "status_reason": listed.status_reason,
+        "next_action": _next_action(listed.next_action),
+        "events": listed.events,
+        "created_at": listed.created_at,
+        "updated_at": listed.updated_at,
     }
 
 

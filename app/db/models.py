@@ -111,6 +111,10 @@ class Interview(SQLModel, table=True):
     index_until: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
     #: The planning the columns were computed with (``PLANNER_VERSION`` of the service).
     planner_version: int | None = Field(default=None, nullable=True)
+    #: A list's item (status, next action, what the interview is), as planned at the write;
+    #: it answers for ``as_of`` from ``index_from`` until ``listing_until`` (its plan's span).
+    listing: dict[str, Any] | None = Field(default=None, sa_type=Document, nullable=True)
+    listing_until: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
 

@@ -102,6 +102,23 @@ _PAGE = sa.select(
 )
 
 
+class ListRow(PageRow, Protocol):
+    """A list page's row: with the list item stored at the write, and when it holds."""
+
+    listing: dict[str, Any] | None
+    index_from: datetime | None
+    listing_until: datetime | None
+    planner_version: int | None
+
+
+_LIST_PAGE = _PAGE.add_columns(
+    col(Interview.listing),
+    col(Interview.index_from),
+    col(Interview.listing_until),
+    col(Interview.planner_version),
+)
+
+
 def _page(session: Session, query: Any) -> Sequence[PageRow]:
     # On the session's connection: a Core statement needs none of the ORM's execution path.
     return cast(Sequence[PageRow], session.connection().execute(query).all())
@@ -245,7 +262,7 @@ def list_interviews(
     next_action_before: datetime | None = None,
     after: tuple[datetime, uuid.UUID] | None = None,
     limit: int,
-) -> Sequence[PageRow]:
+) -> Sequence[ListRow]:
     """The account's interviews, newest first (with ``next_action_before``, soonest next
     action first), filtered in SQL on the stored plan columns.
 
@@ -253,7 +270,7 @@ def list_interviews(
     the caller keeps those that do. With ``next_action_before``, only rows whose columns hold
     at ``as_of`` (:func:`unsettled_interviews` finds the others).
     """
-    query = _PAGE.where(col(Interview.account_id) == account_id)
+    query = _LIST_PAGE.where(col(Interview.account_id) == account_id)
     open_ = col(Interview.closed_at).is_(None)
     if status == "closed":
         query = query.where(sa.or_(_unsettled(as_of), col(Interview.closed_at).is_not(None)))
@@ -293,7 +310,7 @@ def list_interviews(
                 _after((Interview.created_at, Interview.id), after, descending=True)
             )
         query = query.order_by(col(Interview.created_at).desc(), col(Interview.id).desc())
-    return _page(session, query.limit(limit))
+    return cast(Sequence[ListRow], _page(session, query.limit(limit)))
 
 
 def agenda_candidates(

@@ -33,7 +33,16 @@ from app.db.mapping import PENDING, RecordedEvent, bounds, event_row, recorded, 
 from app.db.models import Interview, InterviewEvent, utcnow
 from app.db.session import Database
 from app.domain.errors import InvalidFacts
-from app.domain.model import Event, InterviewFacts, Plan, PlanStatus, Step, StepKind, StepStatus
+from app.domain.model import (
+    Event,
+    InterviewFacts,
+    NextAction,
+    Plan,
+    PlanStatus,
+    Step,
+    StepKind,
+    StepStatus,
+)
 from app.domain.policies import Policy
 from app.domain.validity import Span, seconds, shifted, stable_span
 from app.services.document.codec import Decoded, DocumentCodec, document_of
@@ -128,8 +137,36 @@ ReplayHook = Callable[[StoredInterview, PlannedInterview], Replay]
 
 @dataclass(frozen=True, slots=True)
 class Listed:
-    interview: StoredInterview
-    plan: Plan
+    """An interview as a list shows it: what it is, its plan's status and next action."""
+
+    id: uuid.UUID
+    company: str
+    job_title: str
+    candidate: str
+    starts_at: datetime
+    status: PlanStatus
+    status_reason: str
+    next_action: NextAction | None
+    events: int
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, stored: StoredInterview, plan: Plan) -> Listed:
+        facts = stored.decoded.facts
+        return cls(
+            stored.id,
+            facts.company,
+            facts.job_title,
+            facts.candidate.name,
+            facts.starts_at,
+            plan.status,
+            plan.status_reason,
+            plan.next_action,
+            len(stored.events),
+            stored.created_at,
+            stored.updated_at,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +235,77 @@ def index_columns(facts: InterviewFacts, policy: Policy, plan: Plan) -> dict[str
             until = later[0]
             break
         regimes.append(plan_only(facts=facts, policy=policy, as_of=later[0]))
-    return {**bounds(regimes, facts.events, until), "planner_version": PLANNER_VERSION}
+    span = stable_span(plan, facts)
+    return {
+        **bounds(regimes, facts.events, until),
+        "planner_version": PLANNER_VERSION,
+        "listing": listing_of(facts, plan, span),
+        "listing_until": span.end,
+    }
+
+
+def listing_of(facts: InterviewFacts, plan: Plan, span: Span) -> dict[str, Any]:
+    """A list's item for ``facts`` as planned in ``plan``, as JSON: it holds over ``span``
+    (the next action's send time is then ``as_of`` itself when it ``follows``)."""
+    action = plan.next_action
+    return {
+        "company": facts.company,
+        "job_title": facts.job_title,
+        "candidate": facts.candidate.name,
+        "starts_at": facts.starts_at.isoformat(),
+        "events": len(facts.events),
+        "status": plan.status.value,
+        "status_reason": plan.status_reason,
+        "next_action": None
+        if action is None
+        else {
+            "step_id": action.step_id,
+            "kind": action.kind.value,
+            "status": action.status.value,
+            "send_at": action.send_at.isoformat(),
+            "summary": action.summary,
+            "follows": action.step_id in span.tracking,
+        },
+    }
+
+
+def listed_from(row: repo.ListRow, as_of: datetime) -> Listed | None:
+    """The row's list item from its stored listing, or None when that does not hold at
+    ``as_of`` (another planner version wrote it, or ``as_of`` is outside its span)."""
+    moment = seconds(as_of)
+    listing, start, end = row.listing, row.index_from, row.listing_until
+    if (
+        listing is None
+        or start is None
+        or end is None
+        or row.planner_version != PLANNER_VERSION
+        or not start <= moment < end
+    ):
+        return None
+    action = listing["next_action"]
+    next_action = None
+    if action is not None:
+        send_at = datetime.fromisoformat(action["send_at"])
+        next_action = NextAction(
+            action["step_id"],
+            StepKind(action["kind"]),
+            StepStatus(action["status"]),
+            moment.astimezone(send_at.tzinfo) if action["follows"] else send_at,
+            action["summary"],
+        )
+    return Listed(
+        row.id,
+        listing["company"],
+        listing["job_title"],
+        listing["candidate"],
+        datetime.fromisoformat(listing["starts_at"]),
+        PlanStatus(listing["status"]),
+        listing["status_reason"],
+        next_action,
+        listing["events"],
+        row.created_at,
+        row.updated_at,
+    )
 
 
 def _check_contacts(
@@ -685,16 +792,15 @@ class InterviewStore:
                     after=position,
                     limit=limit + 1,
                 )
-                for stored in self._stored_rows(session, rows):
-                    plan = self.plan_at(stored, as_of, messages=False).plan
-                    if filters.status is None or plan.status.value == filters.status:
-                        items.append(Listed(stored, plan))
+                for listed in self._listed(session, rows, as_of):
+                    if filters.status is None or listed.status.value == filters.status:
+                        items.append(listed)
                 if len(items) > limit or len(rows) <= limit:
                     break
                 position = (rows[-1].created_at, rows[-1].id)
         more = len(items) > limit
         items = items[:limit]
-        last = items[-1].interview if more else None
+        last = items[-1] if more else None
         return Page(items, (last.created_at, last.id) if last else None)
 
     def _list_by_action(
@@ -724,28 +830,40 @@ class InterviewStore:
             others = repo.unsettled_interviews(
                 session=session, account_id=account_id, as_of=as_of, company_key=company_key
             )
-            stored_rows = self._stored_rows(session, [*rows, *others])
+            listed_rows = self._listed(session, rows, as_of)
+            stored_rows = self._stored_rows(session, others)
         keyed: list[tuple[tuple[datetime, uuid.UUID], Listed]] = []
-        for row, stored in zip(rows, stored_rows, strict=False):
-            plan = self.plan_at(stored, as_of, messages=False).plan
-            if filters.status is None or plan.status.value == filters.status:
+        for row, listed in zip(rows, listed_rows, strict=True):
+            if filters.status is None or listed.status.value == filters.status:
                 assert row.next_action_at is not None  # noqa: S101 - filtered on it
-                keyed.append(((row.next_action_at, row.id), Listed(stored, plan)))
-        for row, stored in zip(others, stored_rows[len(rows) :], strict=True):
+                keyed.append(((row.next_action_at, row.id), listed))
+        for other, stored in zip(others, stored_rows, strict=True):
             plan = self.plan_at(stored, as_of, messages=False).plan
             opens = self._opens(stored, plan)
             if (
                 opens is None
                 or opens >= before
-                or (after is not None and (opens, row.id) <= after)
+                or (after is not None and (opens, other.id) <= after)
                 or (filters.status is not None and plan.status.value != filters.status)
             ):
                 continue
-            keyed.append(((opens, row.id), Listed(stored, plan)))
+            keyed.append(((opens, other.id), Listed.of(stored, plan)))
         keyed.sort(key=lambda pair: pair[0])
         more = len(keyed) > limit
         keyed = keyed[:limit]
         return Page([listed for _, listed in keyed], keyed[-1][0] if more else None)
+
+    def _listed(
+        self, session: Session, rows: Sequence[repo.ListRow], as_of: datetime
+    ) -> Sequence[Listed]:
+        """List items: from the stored listing where it holds at ``as_of``, else planned."""
+        found = [listed_from(row, as_of) for row in rows]
+        missing = [row for row, listed in zip(rows, found, strict=True) if listed is None]
+        planned = iter(
+            Listed.of(stored, self.plan_at(stored, as_of, messages=False).plan)
+            for stored in self._stored_rows(session, missing)
+        )
+        return [listed if listed is not None else next(planned) for listed in found]
 
     def _opens(self, stored: StoredInterview, plan: Plan) -> datetime | None:
         """The stored next action a row would get if written as of ``plan.as_of``."""

@@ -160,8 +160,11 @@ class TestPagesMatchReplanning:
             db.dispose()
         middle = datetime(2026, 12, 1, tzinfo=UTC)
         base = [plan_only(facts=s.facts, policy=s.decoded.policy, as_of=middle) for s in stored]
+        # Moments soon after the writes: the stored list items and bounds answer those.
+        written = datetime.now(UTC).replace(microsecond=0)
+        soon = [written + timedelta(minutes=m) for m in (0, 1, 45, 150, 400, 700)]
         compared = 0
-        for moment in _moments(base):
+        for moment in [*soon, *_moments(base), *soon]:
             compared += self._compare(app_client, stored, moment)
         assert compared > 300
 
@@ -178,7 +181,7 @@ class TestPagesMatchReplanning:
         answer = client.get("/v1/interviews", params={"as_of": as_of, "limit": 200})
         assert answer.status_code == 200, answer.text
         listed = answer.json()
-        expected = [summary_wire(Listed(s, fresh[s.id].plan)) for s in stored]
+        expected = [summary_wire(Listed.of(s, fresh[s.id].plan)) for s in stored]
         got = {item["id"]: item for item in listed["items"]}
         for item in _json(expected):
             assert got[item["id"]] == item, f"list as of {as_of}"
@@ -198,7 +201,7 @@ class TestPagesMatchReplanning:
         ).json()
         for item in page["items"]:
             ident = uuid.UUID(item["id"])
-            want_item = _json(summary_wire(Listed(by_id[ident], fresh[ident].plan)))
+            want_item = _json(summary_wire(Listed.of(by_id[ident], fresh[ident].plan)))
             assert item == want_item, f"next_action_before as of {as_of}"
 
         day = moment.date()
