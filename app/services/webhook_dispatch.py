@@ -301,60 +301,72 @@ class Dispatcher:
         if not messages:
             return 0
         work = [(m, endpoints[m.endpoint_id]) for m in messages if m.endpoint_id in endpoints]
-        for future in [self._pool.submit(self._attempt, m, e) for m, e in work]:
-            future.result()
+        attempts = [self._pool.submit(self._attempt, m, e) for m, e in work]
+        done = [result for future in attempts if (result := future.result()) is not None]
+        # One transaction records the whole batch: on SQLite one write lock instead of one per
+        # message. A dispatcher that dies first leaves the batch leased, to be sent again.
+        with self.db.write() as session:
+            for message, endpoint, outcome, at in done:
+                self._record(session, message, endpoint, outcome, at)
         return len(messages)
 
-    def _attempt(self, message: WebhookMessage, endpoint: WebhookEndpoint) -> None:
+    def _attempt(
+        self, message: WebhookMessage, endpoint: WebhookEndpoint
+    ) -> tuple[WebhookMessage, WebhookEndpoint, Outcome | None, datetime] | None:
+        """Send one message (None for the outcome: not sent, its endpoint is off); None if
+        it could not even be tried (it stays leased and is tried again after the lease)."""
         try:
-            if not endpoint.enabled and message.type != PING:
-                self._record(message, endpoint, None, self.clock())
-                return
             at = self.clock()
+            if not endpoint.enabled and message.type != PING:
+                return message, endpoint, None, at
             # Signed at the true time: receivers refuse a timestamp minutes off their clock.
             headers = signed_headers(endpoint, message.id, utcnow(), message.payload)
-            outcome = self.sender.send(endpoint.url, headers, message.payload.encode())
-            self._record(message, endpoint, outcome, at)
+            return (
+                message,
+                endpoint,
+                self.sender.send(endpoint.url, headers, message.payload.encode()),
+                at,
+            )
         except Exception:
-            # Left leased: tried again once the lease runs out.
             log.exception("webhook message %s could not be attempted", message.id)
+            return None
 
     def _record(
         self,
+        session: Session,
         message: WebhookMessage,
         endpoint: WebhookEndpoint,
         outcome: Outcome | None,
         at: datetime,
     ) -> None:
         """Keep the attempt and what comes next: delivered, another try, or given up."""
-        with self.db.write() as session:
-            row = session.get(WebhookMessage, message.id)
-            target = session.get(WebhookEndpoint, endpoint.id)
-            if row is None or target is None:
-                return  # the endpoint was deleted meanwhile, its messages with it
-            now = self.clock()
-            if outcome is None:
-                row.state, row.next_attempt_at = "cancelled", None
-                return
-            row.attempts += 1
-            next_at: datetime | None = None
-            if outcome.delivered:
-                row.state, row.delivered_at = "delivered", now
-                target.failing_since = None
-            else:
-                next_at = self._failed(row, target, outcome, now)
-                row.state = "pending" if next_at is not None else "failed"
-            row.next_attempt_at = next_at
-            session.add(
-                WebhookAttempt(
-                    message_id=row.id,
-                    at=at,
-                    status_code=outcome.status_code,
-                    duration_ms=outcome.duration_ms,
-                    error=(outcome.error or "")[:500] or None,
-                    next_try_at=next_at,
-                )
+        row = session.get(WebhookMessage, message.id)
+        target = session.get(WebhookEndpoint, endpoint.id)
+        if row is None or target is None:
+            return  # the endpoint was deleted meanwhile, its messages with it
+        now = self.clock()
+        if outcome is None:
+            row.state, row.next_attempt_at = "cancelled", None
+            return
+        row.attempts += 1
+        next_at: datetime | None = None
+        if outcome.delivered:
+            row.state, row.delivered_at = "delivered", now
+            target.failing_since = None
+        else:
+            next_at = self._failed(row, target, outcome, now)
+            row.state = "pending" if next_at is not None else "failed"
+        row.next_attempt_at = next_at
+        session.add(
+            WebhookAttempt(
+                message_id=row.id,
+                at=at,
+                status_code=outcome.status_code,
+                duration_ms=outcome.duration_ms,
+                error=(outcome.error or "")[:500] or None,
+                next_try_at=next_at,
             )
+        )
 
     def _failed(
         self, row: WebhookMessage, endpoint: WebhookEndpoint, outcome: Outcome, now: datetime
