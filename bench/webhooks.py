@@ -110,7 +110,7 @@ def _run(url: str, dispatchers: int, deadline_s: float) -> float:
     stop = time.monotonic() + deadline_s
 
     def drain(dispatcher: Dispatcher) -> None:
-        while time.monotonic() < stop and dispatcher.deliver():
+        while time.monotonic() < stop and dispatcher.tick():
             pass
 
     threads = [threading.Thread(target=drain, args=(w,)) for w in workers]

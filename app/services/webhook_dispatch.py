@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import queue
 import threading
 import uuid
 from collections.abc import Callable, Sequence
@@ -79,6 +80,9 @@ STANDARD_SCHEDULE = (0.0, 5.0, 300.0, 1800.0, 7200.0, 18000.0, 36000.0, 36000.0)
 #: The longest a Retry-After is waited for.
 MAX_RETRY_AFTER = timedelta(days=1)
 _EVENT_OF_KIND = {DUE: STEP_DUE, OVERDUE: STEP_OVERDUE, MOVES_ON: INTERVIEW_MOVED_ON}
+
+#: A message tried: its endpoint, the outcome (None: not sent, the endpoint is off), when.
+Attempted = tuple[WebhookMessage, WebhookEndpoint, Outcome | None, datetime]
 
 
 def signature(endpoint: WebhookEndpoint, message_id: str, at: datetime, payload: str) -> str:
@@ -150,21 +154,38 @@ class Dispatcher:
         self._pool = ThreadPoolExecutor(concurrency, thread_name_prefix="webhook")
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        #: Attempts sent or being sent, not yet recorded; outcomes wait in ``_outcomes``.
+        self._in_flight = 0
+        self._lock = threading.Lock()
+        self._outcomes: queue.SimpleQueue[Attempted] = queue.SimpleQueue()
 
     # -- running ----------------------------------------------------------------------------
 
-    def tick(self) -> int:
-        """Announce what fell due, then deliver what is due. Returns the work done."""
+    def tick(self, *, wait: bool = True) -> int:
+        """Record the attempts that finished, announce what fell due, send what is due.
+
+        With ``wait`` (tests, benches) the attempts it starts are finished and recorded before
+        it returns. Without (:meth:`run`), it leaves them running and the next tick records
+        them, so one slow receiver holds up nothing but its own attempts: a dispatcher keeps
+        up to ``2 x concurrency`` attempts in flight, and claims more as they finish.
+
+        Returns:
+            The work done: attempts recorded, steps looked at, messages claimed.
+        """
+        done = self.record()
         with self.db.read() as session:
-            if not repo.anything_due(session=session, now=self.clock()):
-                return 0
-        return self.announce() + self.deliver()
+            due = repo.anything_due(session=session, now=self.clock())
+        if due:
+            done += self.announce() + self.deliver(wait=wait)
+        if wait:
+            done += self.record()
+        return done
 
     def run(self) -> None:
         """Tick until :meth:`stop`; sleep ``interval`` whenever a tick found nothing to do."""
         while not self._stop.is_set():
             try:
-                done = self.tick()
+                done = self.tick(wait=False)
             except Exception:
                 log.exception("dispatcher tick failed; trying again")
                 done = 0
@@ -181,6 +202,7 @@ class Dispatcher:
         if self._thread is not None:
             self._thread.join(timeout)
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self.record()  # what finished; anything still in flight is sent again after its lease
         self.sender.close()
 
     # -- announcing -------------------------------------------------------------------------
@@ -288,31 +310,59 @@ class Dispatcher:
 
     # -- delivering -------------------------------------------------------------------------
 
-    def deliver(self) -> int:
-        """Claim a batch of due messages and attempt each (``concurrency`` at once)."""
+    def deliver(self, *, wait: bool = True) -> int:
+        """Claim due messages, as many as there is room in flight for, and start each.
+
+        Returns:
+            How many were claimed.
+        """
+        with self._lock:
+            room = self.batch if wait else min(self.batch, 2 * self.concurrency - self._in_flight)
+        if room <= 0:
+            return 0
         now = self.clock()
         with self.db.write() as session:
             messages = repo.claim_webhook_messages(
-                session=session, now=now, lease_until=now + self.lease, limit=self.batch
+                session=session, now=now, lease_until=now + self.lease, limit=room
             )
             endpoints = repo.webhook_endpoints_by_id(
                 session=session, endpoint_ids=[m.endpoint_id for m in messages]
             )
-        if not messages:
-            return 0
         work = [(m, endpoints[m.endpoint_id]) for m in messages if m.endpoint_id in endpoints]
-        attempts = [self._pool.submit(self._attempt, m, e) for m, e in work]
-        done = [result for future in attempts if (result := future.result()) is not None]
-        # One transaction records the whole batch: on SQLite one write lock instead of one per
-        # message. A dispatcher that dies first leaves the batch leased, to be sent again.
-        with self.db.write() as session:
-            for message, endpoint, outcome, at in done:
-                self._record(session, message, endpoint, outcome, at)
+        with self._lock:
+            self._in_flight += len(work)
+        started = [self._pool.submit(self._attempt_and_keep, m, e) for m, e in work]
+        if wait:
+            for future in started:
+                future.result()
         return len(messages)
 
-    def _attempt(
-        self, message: WebhookMessage, endpoint: WebhookEndpoint
-    ) -> tuple[WebhookMessage, WebhookEndpoint, Outcome | None, datetime] | None:
+    def record(self) -> int:
+        """Keep every finished attempt and what comes next, in one transaction: on SQLite one
+        write lock for many. A dispatcher that dies first leaves those messages leased, and
+        they are sent again after the lease (at least once, with the same ids)."""
+        finished: list[Attempted] = []
+        while True:
+            try:
+                finished.append(self._outcomes.get_nowait())
+            except queue.Empty:
+                break
+        if finished:
+            with self.db.write() as session:
+                for message, endpoint, outcome, at in finished:
+                    self._record(session, message, endpoint, outcome, at)
+        return len(finished)
+
+    def _attempt_and_keep(self, message: WebhookMessage, endpoint: WebhookEndpoint) -> None:
+        try:
+            attempted = self._attempt(message, endpoint)
+            if attempted is not None:
+                self._outcomes.put(attempted)
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+
+    def _attempt(self, message: WebhookMessage, endpoint: WebhookEndpoint) -> Attempted | None:
         """Send one message (None for the outcome: not sent, its endpoint is off); None if
         it could not even be tried (it stays leased and is tried again after the lease)."""
         try:

@@ -497,3 +497,32 @@ def test_an_answer_dripped_slowly_is_cut_at_the_total_timeout() -> None:
 
     assert outcome.status_code is None and "timed out" in (outcome.error or "")
     assert took < 2.0
+
+
+def test_a_slow_receiver_holds_up_no_other(db: Database, body: dict[str, Any]) -> None:
+    """A running dispatcher keeps claiming while an attempt waits on a slow receiver."""
+    with receiving() as slow, receiving() as fast:
+        slow_world, fast_world = World(db, slow), World(db, fast)
+        slow.answers.append((200, {}, 3.0))
+        dispatcher = _dispatcher(db, Clock(datetime.now(UTC)), timeout=10.0)
+        dispatcher.clock = lambda: datetime.now(UTC)  # running: the true time
+        dispatcher.start()
+        try:
+            slow_world.endpoints.test(
+                account_id=slow_world.account, endpoint_id=slow_world.endpoint.id
+            )
+            assert slow.wait_for(1, timeout=10)
+            sent = time.monotonic()
+            fast_world.endpoints.test(
+                account_id=fast_world.account, endpoint_id=fast_world.endpoint.id
+            )
+            assert fast.wait_for(1, timeout=10)
+            took = time.monotonic() - sent
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and slow_world.messages()[0].state != "delivered":
+                time.sleep(0.05)
+        finally:
+            dispatcher.stop()
+
+    assert took < 2.0  # not the 3 s the slow receiver takes
+    assert slow_world.messages()[0].state == "delivered"
