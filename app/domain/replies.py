@@ -15,12 +15,15 @@ loop") is not an offer.
 
 from __future__ import annotations
 
+import importlib
 import re
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from app.domain.calendar import BusinessCalendar
 from app.domain.model import DecisionTimeline, ReplyOutcome, ReplyReading
-from app.domain.timeline import date_expressions, format_day, read_timeline
+from app.domain.timeline import date_expressions, format_day, language_of, read_timeline
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"})
 
@@ -142,16 +145,58 @@ _UPDATE = re.compile(
 )
 
 
-def _found(pattern: re.Pattern[str], normalized: str, negatable: bool) -> re.Match[str] | None:
+@dataclass(frozen=True, slots=True)
+class _Phrases:
+    """One language's phrases of a reply, in the order they are weighed."""
+
+    negation: re.Pattern[str]
+    rejection: re.Pattern[str]
+    offer: re.Pattern[str]
+    next_round: re.Pattern[str]
+    out_of_office: re.Pattern[str]
+    back: re.Pattern[str]
+    update: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _phrases(code: str) -> _Phrases:
+    """English from this module; German, French and Spanish from ``app.domain.languages``."""
+    if code == "en":
+        return _Phrases(
+            _NEGATION, _REJECTION, _OFFER, _NEXT_ROUND, _OUT_OF_OFFICE, _RETURN, _UPDATE
+        )
+    data = importlib.import_module(f"app.domain.languages.{code}")
+    return _Phrases(
+        re.compile(data.REPLY_NEGATION),
+        re.compile(data.REPLY_REJECTION),
+        re.compile(data.REPLY_OFFER),
+        re.compile(data.REPLY_NEXT_ROUND),
+        re.compile(data.REPLY_OUT_OF_OFFICE),
+        re.compile(data.REPLY_RETURN),
+        re.compile(data.REPLY_UPDATE),
+    )
+
+
+def _found(
+    pattern: re.Pattern[str],
+    normalized: str,
+    negatable: bool,
+    negation: re.Pattern[str] = _NEGATION,
+) -> re.Match[str] | None:
     for match in pattern.finditer(normalized):
-        if negatable and _NEGATION.search(normalized, max(0, match.start() - 40), match.start()):
+        if negatable and negation.search(normalized, max(0, match.start() - 40), match.start()):
             continue
         return match
     return None
 
 
 def read_reply(
-    text: str, *, received_on: date, calendar: BusinessCalendar, day_first: bool
+    text: str,
+    *,
+    received_on: date,
+    calendar: BusinessCalendar,
+    day_first: bool,
+    language: str = "en",
 ) -> ReplyReading:
     """Read what a reply says.
 
@@ -160,11 +205,15 @@ def read_reply(
         received_on: the local day it came; a new date in it counts from that day.
         calendar: the hiring team's calendar (for dates and business days).
         day_first: whether numeric dates are written day first.
+        language: the language of the reply (``en``, ``de``, ``fr``, ``es``); a reply given
+            as English that is clearly one of the others is read in that language.
 
     Returns:
         The outcome with the words that decided it; an unreadable text is an update without a
         date with ``recognized`` False.
     """
+    code = language_of(text, language).code
+    phrases = _phrases(code)
     normalized = text.translate(_APOSTROPHES).lower()
     if len(normalized) != len(text):
         normalized = text.translate(_APOSTROPHES)
@@ -172,26 +221,26 @@ def read_reply(
     def quote(match: re.Match[str]) -> str:
         return text[match.start() : match.end()]
 
-    if (found := _found(_REJECTION, normalized, negatable=False)) is not None:
+    if (found := _found(phrases.rejection, normalized, negatable=False)) is not None:
         return ReplyReading(
             ReplyOutcome.REJECTION,
             matched=quote(found),
             interpretation=f'Read "{quote(found)}" as a rejection: the process has ended.',
         )
-    if (found := _found(_OFFER, normalized, negatable=True)) is not None:
+    if (found := _found(phrases.offer, normalized, True, phrases.negation)) is not None:
         return ReplyReading(
             ReplyOutcome.OFFER,
             matched=quote(found),
             interpretation=f'Read "{quote(found)}" as an offer.',
         )
-    if (found := _found(_NEXT_ROUND, normalized, negatable=True)) is not None:
+    if (found := _found(phrases.next_round, normalized, True, phrases.negation)) is not None:
         return ReplyReading(
             ReplyOutcome.NEXT_ROUND,
             matched=quote(found),
             interpretation=f'Read "{quote(found)}" as an invitation to a next round.',
         )
-    if (found := _found(_OUT_OF_OFFICE, normalized, negatable=False)) is not None:
-        back = _return_date(text, received_on, calendar, day_first)
+    if (found := _found(phrases.out_of_office, normalized, negatable=False)) is not None:
+        back = _return_date(text, received_on, calendar, day_first, code)
         if back is None:
             how = "with no return date"
         else:
@@ -204,7 +253,11 @@ def read_reply(
             "not an answer.",
         )
     timeline = read_timeline(
-        DecisionTimeline(text=text), said_on=received_on, calendar=calendar, day_first=day_first
+        DecisionTimeline(text=text),
+        said_on=received_on,
+        calendar=calendar,
+        day_first=day_first,
+        language=code,
     )
     if timeline.deadline is not None:
         return ReplyReading(
@@ -213,7 +266,7 @@ def read_reply(
             new_deadline=timeline.deadline,
             interpretation=f"Read as an update with a new decision date: {timeline.interpretation}",
         )
-    if (found := _found(_UPDATE, normalized, negatable=False)) is not None:
+    if (found := _found(phrases.update, normalized, negatable=False)) is not None:
         return ReplyReading(
             ReplyOutcome.UPDATE,
             matched=quote(found),
@@ -229,15 +282,14 @@ def read_reply(
 
 
 def _return_date(
-    text: str, received_on: date, calendar: BusinessCalendar, day_first: bool
+    text: str, received_on: date, calendar: BusinessCalendar, day_first: bool, code: str = "en"
 ) -> date | None:
     """The day an absent contact is back: a date after "until", "back on", "returning"...,
     else the latest date in the notice that is not before it came."""
-    found = [
-        e
-        for e in date_expressions(text, said_on=received_on, calendar=calendar, day_first=day_first)
-        if e.day >= received_on
-    ]
-    marked = [e.day for e in found if _RETURN.search(e.before)]
+    expressions = date_expressions(
+        text, said_on=received_on, calendar=calendar, day_first=day_first, language=code
+    )
+    found = [e for e in expressions if e.day >= received_on]
+    marked = [e.day for e in found if _phrases(code).back.search(e.before)]
     days = marked or [e.day for e in found]
     return max(days, default=None)

@@ -16,11 +16,13 @@ Text no rule reads gives no deadline; the planner then warns ``timeline_unrecogn
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekday as relative_weekday
@@ -110,6 +112,7 @@ class _Context:
     said_on: date
     calendar: BusinessCalendar
     day_first: bool
+    lang: Language
 
 
 Resolution = tuple[date, str]
@@ -173,7 +176,7 @@ def _iso(m: re.Match[str], ctx: _Context) -> Resolution | None:
 
 
 def _month_name(m: re.Match[str], ctx: _Context) -> Resolution | None:
-    month = MONTHS[m["month"][:3]]
+    month = ctx.lang.month(m["month"])
     how = "a date" if _year(m) else "the next such date on or after the interview"
     return _explicit(_dated(_year(m), month, int(m["day"]), ctx), how)
 
@@ -197,7 +200,7 @@ def _weekday_index(word: str) -> int:
 
 
 def _weekday(m: re.Match[str], ctx: _Context) -> Resolution:
-    weekday = _weekday_index(m["weekday"])
+    weekday = ctx.lang.weekday(m["weekday"])
     if m.groupdict().get("next") or m.groupdict().get("nextweek"):
         start, _ = ctx.calendar.week_of(ctx.said_on, weeks_ahead=1)
         return start + timedelta(days=(weekday - start.weekday()) % 7), "that day in the next week"
@@ -206,7 +209,7 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolution:
 
 
 def _following_weekday(m: re.Match[str], ctx: _Context) -> Resolution:
-    weekday = _weekday_index(m["weekday"])
+    weekday = ctx.lang.weekday(m["weekday"])
     start, _ = ctx.calendar.week_of(ctx.said_on, weeks_ahead=1)
     day = start + timedelta(days=(weekday - start.weekday()) % 7)
     return day, "that day in the week after"
@@ -233,29 +236,31 @@ def _next_week_day(nth: int, what: str) -> Resolver:
 
 def _span(count: int, unit: str, ctx: _Context) -> Resolution:
     plural = "" if count == 1 else "s"
-    if unit.startswith(("business", "working", "biz", "bus")):
+    kind = ctx.lang.unit(unit)
+    if kind == "business":
         day = ctx.calendar.business_day_after(ctx.said_on, count)
         return day, f"{count} business day{plural} after the interview"
-    if unit.startswith("day"):
+    if kind == "day":
         return ctx.said_on + timedelta(days=count), f"{count} day{plural} after the interview"
-    if unit.startswith("w"):
+    if kind == "week":
         return ctx.said_on + timedelta(weeks=count), f"{count} week{plural} after the interview"
     return ctx.said_on + relativedelta(months=+count), f"{count} month{plural} after the interview"
 
 
 def _amount(m: re.Match[str], ctx: _Context) -> Resolution:
-    return _span(_number(m["count"]), m["unit"], ctx)
+    return _span(ctx.lang.number(m["count"]), m["unit"], ctx)
 
 
 def _range(m: re.Match[str], ctx: _Context) -> Resolution:
-    later = max(_number(m["low"]), _number(m["high"]))
+    later = max(ctx.lang.number(m["low"]), ctx.lang.number(m["high"]))
     day, how = _span(later, m["unit"], ctx)
     return day, f"the later bound, {how}"
 
 
 def _hours(m: re.Match[str], ctx: _Context) -> Resolution:
     """Hours of a recruiter's clock are working hours: each 24 is one business day."""
-    hours = max(_number(m["count"]), _number(m["low"]) if m["low"] else 0)
+    number = ctx.lang.number
+    hours = max(number(m["count"]), number(m["low"]) if m["low"] else 0)
     days = max(1, -(-hours // 24))
     day = ctx.calendar.business_day_after(ctx.said_on, days)
     plural = "" if days == 1 else "s"
@@ -281,8 +286,8 @@ def _month_part(part: str, month_start: date, ctx: _Context) -> Resolution:
     return day, f"the last business day {what}"
 
 
-def _part(m: re.Match[str]) -> str:
-    return " ".join(m["part"].split()).removeprefix("the ")
+def _part(m: re.Match[str], ctx: _Context) -> str:
+    return ctx.lang.part(" ".join(m["part"].split()).removeprefix("the "))
 
 
 def _this_month_end(m: re.Match[str], ctx: _Context) -> Resolution:
@@ -290,18 +295,18 @@ def _this_month_end(m: re.Match[str], ctx: _Context) -> Resolution:
 
 
 def _next_month_part(m: re.Match[str], ctx: _Context) -> Resolution:
-    part = _part(m) if m["part"] else "end of"
+    part = _part(m, ctx) if m["part"] else "end of"
     return _month_part(part, ctx.said_on.replace(day=1) + relativedelta(months=+1), ctx)
 
 
 def _month_start(m: re.Match[str], ctx: _Context) -> date:
-    month = MONTHS[m["month"][:3]]
+    month = ctx.lang.month(m["month"])
     year = ctx.said_on.year + (1 if month < ctx.said_on.month else 0)
     return date(year, month, 1)
 
 
 def _named_month_part(m: re.Match[str], ctx: _Context) -> Resolution:
-    return _month_part(_part(m), _month_start(m, ctx), ctx)
+    return _month_part(_part(m, ctx), _month_start(m, ctx), ctx)
 
 
 def _in_month(m: re.Match[str], ctx: _Context) -> Resolution:
@@ -348,7 +353,7 @@ def _nth_week_of(m: re.Match[str], ctx: _Context) -> Resolution:
 
 def _week_commencing(m: re.Match[str], ctx: _Context) -> Resolution | None:
     if m.groupdict().get("month"):
-        start = _dated(_year(m), MONTHS[m["month"][:3]], int(m["day"]), ctx)
+        start = _dated(_year(m), ctx.lang.month(m["month"]), int(m["day"]), ctx)
     else:
         first, second = int(m["first"]), int(m["second"])
         day, month = (first, second) if ctx.day_first else (second, first)
@@ -686,16 +691,22 @@ def _aliases(name: str) -> set[str]:
 
 
 @lru_cache(maxsize=256)
-def _holidays(calendar: BusinessCalendar, year: int) -> _Holidays:
-    """The calendar's own holiday names for ``year`` and the next, as the reader matches them."""
+def _holidays(calendar: BusinessCalendar, year: int, lang: Language | None = None) -> _Holidays:
+    """The calendar's own holiday names for ``year`` and the next, as the reader matches them,
+    with the everyday names of the language (German "Weihnachten" for "Erster Weihnachtstag")."""
+    lang = lang or english()
     dates: dict[str, list[date]] = {}
     for y in (year, year + 1):
         for day, name in calendar.holidays_in(y):
             for part in name.split(";"):
                 for alias in _aliases(part):
                     dates.setdefault(alias, []).append(day)
-    christmas = sorted({d for a, ds in dates.items() if "christmas" in a for d in ds})
-    new_year = sorted({d for a, ds in dates.items() if a.startswith("new year") for d in ds})
+    for everyday, official in lang.holiday_names.items():
+        found = {d for a, ds in list(dates.items()) if re.search(official, a) for d in ds}
+        if found:
+            dates.setdefault(everyday, []).extend(sorted(found))
+    christmas = sorted({d for a, ds in dates.items() if _CHRISTMAS.search(a) for d in ds})
+    new_year = sorted({d for a, ds in dates.items() if _NEW_YEAR.match(a) for d in ds})
     if christmas:
         # "The holidays" in a hiring e-mail are the year-end break: Christmas to New Year.
         dates["holidays"] = [d for d in christmas if d.month == 12]
@@ -704,23 +715,17 @@ def _holidays(calendar: BusinessCalendar, year: int) -> _Holidays:
         return _Holidays(None, {})
     names = sorted((a for a in dates if ":" not in a), key=len, reverse=True)
     alternatives = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in names)
-    season = (
-        r"(?:the\s+)?(?:holidays|holiday\s+(?:season|break|period)|festive\s+(?:season|break"
-        r"|period)|christmas\s+(?:break|holidays?|period)|year[\s-]end\s+(?:break|holidays?))"
-    )
     pattern = re.compile(
-        rf"\b(?:(?P<before>{_BEFORE})|(?P<after>{_AFTER}))\s+(?:the\s+)?"
-        rf"(?:(?P<season>{season})|(?P<name>{alternatives})(?:\s+(?:day|holiday|break|weekend))?)"
-        r"(?!\w)"
+        rf"\b(?:(?P<before>{lang.holiday_before})|(?P<after>{lang.holiday_after}))\s+"
+        rf"(?:{lang.holiday_article})?(?:(?P<season>{lang.season})|(?P<name>{alternatives})"
+        rf"(?:\s+(?:{lang.holiday_suffix}))?)(?!\w)"
     )
-    needs = tuple(
-        sorted({name.split()[0].rstrip("'s") for name in names} | {"holiday", "festive", "break"})
-    )
+    needs = tuple(sorted({name.split()[0].rstrip("'s") for name in names} | set(lang.season_needs)))
     return _Holidays(pattern, {k: tuple(sorted(set(v))) for k, v in dates.items()}, needs)
 
 
 def _holiday_candidates(normalized: str, ctx: _Context) -> list[_Candidate]:
-    table = _holidays(ctx.calendar, ctx.said_on.year)
+    table = _holidays(ctx.calendar, ctx.said_on.year, ctx.lang)
     if table.pattern is None or not any(word in normalized for word in table.needs):
         return []
     found = []
@@ -938,6 +943,7 @@ def read_timeline(
     calendar: BusinessCalendar,
     day_first: bool,
     counted_from: str = "the interview",
+    language: str = "en",
 ) -> TimelineReading:
     """Resolve a decision timeline to a deadline date, saying how it was read.
 
@@ -949,6 +955,8 @@ def read_timeline(
             "before Christmas" is named by it).
         day_first: whether the calendar's country writes numeric dates day first.
         counted_from: what ``said_on`` is, as the interpretation names it ("their reply").
+        language: the language the words are written in (``en``, ``de``, ``fr``, ``es``);
+            English words that are clearly another of these are read in that language.
 
     Returns:
         The reading; ``deadline`` is None when nothing was given or nothing could be read.
@@ -964,7 +972,11 @@ def read_timeline(
             None,
             f"Decision date given: {format_day(timeline.by)}.",
         )
-    return _read_text(timeline.text or "", said_on, calendar, day_first, counted_from)
+    text = timeline.text or ""
+    lang = language_of(text, language)
+    # Whoever writes German, French or Spanish writes a numeric date day first.
+    day_first = day_first or lang.code != "en"
+    return _read_text(text, said_on, calendar, day_first, counted_from, lang)
 
 
 def _normalize(text: str) -> str:
@@ -1001,7 +1013,7 @@ _BEFORE_NEED, _AFTER_NEED = 100, 60
 def _candidates(normalized: str, ctx: _Context) -> list[_Candidate]:
     found: list[_Candidate] = []
     anchored: list[tuple[PhraseRule, re.Match[str]]] = []
-    for rule in PHRASE_RULES:
+    for rule in ctx.lang.rules:
         matches = (
             match
             for start, end in _windows(normalized, rule.needs)
@@ -1020,7 +1032,7 @@ def _candidates(normalized: str, ctx: _Context) -> list[_Candidate]:
     for rule, match in anchored:
         before = [c.day for c in found if c.end <= match.start() and c.day > ctx.said_on]
         anchor = max(before, default=ctx.said_on)
-        resolution = rule.resolve(match, _Context(anchor, ctx.calendar, ctx.day_first))
+        resolution = rule.resolve(match, _Context(anchor, ctx.calendar, ctx.day_first, ctx.lang))
         if resolution is not None:
             day, how = resolution
             if anchor != ctx.said_on:
@@ -1040,10 +1052,7 @@ def _candidates(normalized: str, ctx: _Context) -> list[_Candidate]:
         if (
             following is not None
             and re.fullmatch(r"[\s,]*(?:the\s+)?", normalized[candidate.end : following.start])
-            and re.search(
-                r"(?:day|mon|tues?|weds?|thu\w*|fri)\.?$",
-                normalized[candidate.start : candidate.end],
-            )
+            and ctx.lang.weekday_tail.search(normalized[candidate.start : candidate.end])
             and (following.explicit or "month" in following.how)
         ):
             kept[index + 1] = replace(following, start=candidate.start)
@@ -1064,14 +1073,17 @@ def _spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tu
 
 
 @lru_cache(maxsize=1024)
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return _spans(_CLAUSE_BREAK, text, start, end)
+def _clauses(
+    text: str, start: int, end: int, lang: Language | None = None
+) -> list[tuple[int, int]]:
+    return _spans((lang or english()).clause_break, text, start, end)
 
 
-def _sentence_spans(original: str) -> list[tuple[int, int]]:
+def _sentence_spans(original: str, lang: Language | None = None) -> list[tuple[int, int]]:
+    lang = lang or english()
     spans, begin = [], 0
-    for m in _SENTENCE_END.finditer(original):
-        if m.group().startswith(".") and _ABBREVIATION.search(
+    for m in lang.sentence_end.finditer(original):
+        if m.group().startswith(".") and lang.abbreviation.search(
             original, max(0, m.start() - 8), m.start()
         ):
             continue  # "Fri. Dec. 4": an abbreviation, not the end of a sentence
@@ -1084,10 +1096,13 @@ def _sentence_spans(original: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1024)
-def _cues(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def _cues(
+    text: str, start: int, end: int, lang: Language | None = None
+) -> list[tuple[int, int, str]]:
     """Cue words in ``text[start:end]``: (start, end, why), why ``DECIDES`` for a decision."""
-    found = [(m.start(), m.end(), DECIDES) for m in _DECISION.finditer(text, start, end)]
-    for pattern, why in _DISTRACTORS:
+    lang = lang or english()
+    found = [(m.start(), m.end(), DECIDES) for m in lang.decision.finditer(text, start, end)]
+    for pattern, why in lang.distractors:
         found.extend((m.start(), m.end(), why) for m in pattern.finditer(text, start, end))
     return found
 
@@ -1106,36 +1121,36 @@ def _nearest(cues: list[tuple[int, int, str]], c: _Candidate) -> str | None:
 
 
 def _classify(
-    normalized: str, c: _Candidate, sentence: tuple[int, int], said_on: date
+    normalized: str, c: _Candidate, sentence: tuple[int, int], said_on: date, lang: Language
 ) -> str | None:
     """Why a candidate is not the decision; ``DECIDES`` when a decision cue is nearest;
     None when nothing in its sentence says either way."""
     line_start = normalized.rfind("\n", 0, c.start) + 1
     line_end = normalized.find("\n", c.end)
     line = normalized[line_start : len(normalized) if line_end < 0 else line_end]
-    if _HEADER_LINE.search(line):
+    if lang.header_line.search(line):
         return "an e-mail header"
     clause = next(
-        (span for span in _clauses(normalized, *sentence) if span[0] <= c.start < span[1]),
+        (span for span in _clauses(normalized, *sentence, lang) if span[0] <= c.start < span[1]),
         sentence,
     )
     after = normalized[c.end : min(c.end + 40, sentence[1])]
-    for pattern, why in _AFTER_PATTERNS:
+    for pattern, why in lang.after_patterns:
         if pattern.match(after):
             return why
     before = normalized[max(clause[0], c.start - 60) : c.start]
-    for pattern, why in _BEFORE_PATTERNS:
+    for pattern, why in lang.before_patterns:
         if pattern.search(before):
             if why:
                 return why
             # "until Monday", "back on the 3rd": an absence if the sentence says so.
-            cues = [cue for cue in _cues(normalized, *clause) if cue[2] == "an absence"]
+            cues = [cue for cue in _cues(normalized, *clause, lang) if cue[2] == "an absence"]
             if cues:
                 return "an absence"
     if c.day < said_on:
         return "a date already past"
     for span in (clause, sentence):
-        cues = _cues(normalized, *span)
+        cues = _cues(normalized, *span, lang)
         nearest = _nearest(cues, c)
         if nearest == _MEETING and any(why is DECIDES for _, _, why in cues):
             # "the final decision comes after the board meeting on the 10th", "we'll let you
@@ -1183,11 +1198,13 @@ def _read_text(
     calendar: BusinessCalendar,
     day_first: bool,
     counted_from: str = "the interview",
+    lang: Language | None = None,
 ) -> TimelineReading:
+    lang = lang or english()
     normalized = _normalize(text)
-    ctx = _Context(said_on, calendar, day_first)
+    ctx = _Context(said_on, calendar, day_first, lang)
     candidates = _candidates(normalized, ctx)
-    sentences = _sentence_spans(text.translate(_DASHES))
+    sentences = _sentence_spans(text.translate(_DASHES), lang)
     decisions: list[tuple[_Candidate, tuple[int, int]]] = []
     neutral: list[tuple[_Candidate, tuple[int, int]]] = []
     set_aside: list[SetAside] = []
@@ -1195,7 +1212,7 @@ def _read_text(
         sentence = next(
             (s for s in sentences if s[0] <= candidate.start < s[1]), (0, len(normalized))
         )
-        why = _classify(normalized, candidate, sentence, said_on)
+        why = _classify(normalized, candidate, sentence, said_on, lang)
         if why is DECIDES:
             decisions.append((candidate, sentence))
         elif why is not None:
@@ -1245,7 +1262,7 @@ class DateExpression:
 
 
 def date_expressions(
-    text: str, *, said_on: date, calendar: BusinessCalendar, day_first: bool
+    text: str, *, said_on: date, calendar: BusinessCalendar, day_first: bool, language: str = "en"
 ) -> tuple[DateExpression, ...]:
     """Every date expression in ``text``, resolved against ``said_on`` and the calendar.
 
@@ -1254,13 +1271,275 @@ def date_expressions(
         said_on: the day the text was written; relative words count from it.
         calendar: the calendar that knows business days and holiday names.
         day_first: whether numeric dates are written day first.
+        language: the language of the text, as ``read_timeline`` takes it.
 
     Returns:
         The expressions in text order.
     """
+    lang = language_of(text, language)
     normalized = _normalize(text)
     found = []
-    for c in _candidates(normalized, _Context(said_on, calendar, day_first)):
+    ctx = _Context(said_on, calendar, day_first or lang.code != "en", lang)
+    for c in _candidates(normalized, ctx):
         begin = max(normalized.rfind("\n", 0, c.start) + 1, c.start - 60)
         found.append(DateExpression(text[c.start : c.end], c.day, normalized[begin : c.start]))
     return tuple(found)
+
+
+# -- languages -----------------------------------------------------------------------------------
+
+_CHRISTMAS = re.compile(r"christmas|weihnacht|noël|noel|navidad|natividad")
+_NEW_YEAR = re.compile(r"new\s+year|neujahr|jour\s+de\s+l'an|nouvel\s+an|año\s+nuevo")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Language:
+    """What the reader needs to know of one language: its phrase rules, its names of months,
+    weekdays, numbers and units, and the words that make a date a decision or something else.
+
+    English is written out in this module; German, French and Spanish are data in
+    ``app.domain.languages`` and built by :func:`language`. A language hashes by identity.
+    """
+
+    code: str
+    rules: tuple[PhraseRule, ...]
+    month: Callable[[str], int]
+    weekday: Callable[[str], int]
+    number: Callable[[str], int]
+    #: An early/mid/end word of the language as the English one ("early", "mid", "end of").
+    part: Callable[[str], str]
+    #: A unit word as its kind: "business", "day", "week" or "month".
+    unit: Callable[[str], str]
+    decision: re.Pattern[str]
+    distractors: tuple[tuple[re.Pattern[str], str], ...]
+    after_patterns: tuple[tuple[re.Pattern[str], str], ...]
+    before_patterns: tuple[tuple[re.Pattern[str], str], ...]
+    header_line: re.Pattern[str]
+    sentence_end: re.Pattern[str]
+    abbreviation: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    #: A weekday name at the end of an expression: it names the date right after it.
+    weekday_tail: re.Pattern[str]
+    holiday_before: str
+    holiday_after: str
+    holiday_article: str
+    holiday_suffix: str
+    season: str
+    season_needs: tuple[str, ...]
+    #: Everyday holiday names and a pattern of the calendar's names they stand for.
+    holiday_names: dict[str, str]
+    #: Words only this language uses often: enough of them and English text is this language.
+    marks: re.Pattern[str] | None = None
+
+
+def _english_unit(unit: str) -> str:
+    if unit.startswith(("business", "working", "biz", "bus")):
+        return "business"
+    if unit.startswith("day"):
+        return "day"
+    return "week" if unit.startswith("w") else "month"
+
+
+@lru_cache(maxsize=1)
+def english() -> Language:
+    """English, as this module writes it."""
+    return Language(
+        code="en",
+        rules=PHRASE_RULES,
+        month=lambda word: MONTHS[word[:3]],
+        weekday=_weekday_index,
+        number=_number,
+        part=lambda word: word,
+        unit=_english_unit,
+        decision=_DECISION,
+        distractors=_DISTRACTORS,
+        after_patterns=_AFTER_PATTERNS,
+        before_patterns=_BEFORE_PATTERNS,
+        header_line=_HEADER_LINE,
+        sentence_end=_SENTENCE_END,
+        abbreviation=_ABBREVIATION,
+        clause_break=_CLAUSE_BREAK,
+        weekday_tail=re.compile(r"(?:day|mon|tues?|weds?|thu\w*|fri)\.?$"),
+        holiday_before=_BEFORE,
+        holiday_after=_AFTER,
+        holiday_article=r"the\s+",
+        holiday_suffix=r"day|holiday|break|weekend",
+        season=(
+            r"(?:the\s+)?(?:holidays|holiday\s+(?:season|break|period)|festive\s+(?:season|break"
+            r"|period)|christmas\s+(?:break|holidays?|period)|year[\s-]end\s+(?:break|holidays?))"
+        ),
+        season_needs=("holiday", "festive", "break"),
+        holiday_names={},
+        marks=re.compile(
+            r"\b(?:the|and|you|we|will|with|thanks?|your|our|regards|next|week|this)\b"
+        ),
+    )
+
+
+def _calendar_week(m: re.Match[str], ctx: _Context) -> Resolution | None:
+    """ "KW 50", "semaine 50": the last business day of that ISO week, this year or the next."""
+    week, year = int(m["kw"]), ctx.said_on.year
+    if week < ctx.said_on.isocalendar().week:
+        year += 1
+    try:
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+    first, last = ctx.calendar.week_of(monday)
+    return ctx.calendar.last_business_day_between(first, last), (
+        f"the last business day of calendar week {week} ({format_day(first)} to {format_day(last)})"
+    )
+
+
+_RESOLVERS: dict[str, Resolver] = {
+    "calendar_week": _calendar_week,
+    "iso": _iso,
+    "month_name": _month_name,
+    "numeric": _numeric,
+    "dotted": _dotted,
+    "ordinal_day": _ordinal_day,
+    "weekday": _weekday,
+    "following_weekday": _following_weekday,
+    "this_week_end": _week_end(0, "the interview's week"),
+    "next_week_end": _week_end(1, "the week after the interview"),
+    "week_after_next_end": _week_end(2, "the second week after the interview"),
+    "following_week_end": _week_end(1, "the week after"),
+    "early_next_week": _next_week_day(2, "the second business day of the week after the interview"),
+    "mid_next_week": _next_week_day(3, "the third business day of the week after the interview"),
+    "amount": _amount,
+    "range": _range,
+    "hours": _hours,
+    "next_business_day": _business_days(1, "the business day after the interview"),
+    "business_day_or_two": _business_days(
+        2, "the later bound, 2 business days after the interview"
+    ),
+    "this_month_end": _this_month_end,
+    "next_month_part": _next_month_part,
+    "named_month_part": _named_month_part,
+    "in_month": _in_month,
+    "year_end": _year_end,
+    "early_next_year": _early_next_year,
+    "today": _days_after(0, "the day of the interview"),
+    "tomorrow": _days_after(1, "the day after the interview"),
+    "day_after_tomorrow": _days_after(2, "two days after the interview"),
+    "week_commencing": _week_commencing,
+}
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+def _lookup(table: dict[str, Any], what: str) -> Callable[[str], Any]:
+    def look(word: str) -> Any:
+        key = " ".join(word.strip(" .").split())
+        if key in table:
+            return table[key]
+        return int(key) if key.isdigit() else table[key.rstrip("s")]
+
+    look.__name__ = f"{what}_of"
+    return look
+
+
+def _kinds(units: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
+    compiled = tuple((re.compile(pattern), kind) for pattern, kind in units)
+
+    def kind_of(unit: str) -> str:
+        unit = " ".join(unit.split())
+        return next(kind for pattern, kind in compiled if pattern.fullmatch(unit))
+
+    return kind_of
+
+
+def _built(data: Any) -> Language:
+    """A language from its data module (see ``app.domain.languages``)."""
+    months: dict[str, int] = data.MONTHS
+    weekdays: dict[str, int] = data.WEEKDAYS
+    numbers: dict[str, int] = data.NUMBERS
+    slots = {
+        "<MONTH>": rf"(?P<month>{_alternatives(months)})\.?",
+        "<ANY_MONTH>": rf"(?:{_alternatives(months)})\b",
+        "<DAY_NAME>": rf"(?P<weekday>{_alternatives(weekdays)})\.?",
+        "<NUM>": rf"(?:\d{{1,3}}|{_alternatives(numbers)})",
+        "<UNIT>": rf"(?P<unit>{'|'.join(f'(?:{p})' for p, _ in data.UNITS)})",
+        "<YEAR>": r"(?:,?\s+(?P<year>\d{4}))?",
+    }
+
+    def filled(pattern: str) -> str:
+        for slot, value in slots.items():
+            pattern = pattern.replace(slot, value)
+        return pattern
+
+    def compiled(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[re.Pattern[str], str], ...]:
+        return tuple((re.compile(filled(pattern)), why) for pattern, why in pairs)
+
+    rules = tuple(
+        PhraseRule(
+            re.compile(filled(row[0])),
+            EXPLICIT if row[1] in ("iso", "month_name", "numeric", "dotted") else RELATIVE,
+            _RESOLVERS[row[1]],
+            tuple(row[2]),
+            row[1].startswith("following"),
+        )
+        for row in data.RULES
+    )
+    return Language(
+        code=data.CODE,
+        rules=rules,
+        month=_lookup(months, "month"),
+        weekday=_lookup(weekdays, "weekday"),
+        number=_lookup(numbers, "number"),
+        part=_lookup(data.PARTS, "part"),
+        unit=_kinds(data.UNITS),
+        decision=re.compile(filled(data.DECISION)),
+        distractors=compiled(data.DISTRACTORS),
+        after_patterns=compiled(data.AFTER),
+        before_patterns=compiled(data.BEFORE),
+        header_line=re.compile(data.HEADER_LINE),
+        sentence_end=re.compile(r"[.!?]+(?=\s+[A-ZÀ-ÖØ-Þ\"'(¿¡«])|[.!?]+\s*$|\n+|;"),
+        abbreviation=re.compile(data.ABBREVIATION, re.IGNORECASE),
+        clause_break=re.compile(data.CLAUSE_BREAK),
+        weekday_tail=re.compile(rf"(?:{_alternatives(weekdays)})\.?$"),
+        holiday_before=data.HOLIDAY_BEFORE,
+        holiday_after=data.HOLIDAY_AFTER,
+        holiday_article=data.HOLIDAY_ARTICLE,
+        holiday_suffix=data.HOLIDAY_SUFFIX,
+        season=data.SEASON,
+        season_needs=tuple(data.SEASON_NEEDS),
+        holiday_names=dict(data.HOLIDAY_NAMES),
+        marks=re.compile(data.MARKS),
+    )
+
+
+#: The languages the reader knows, by code.
+LANGUAGES = ("en", "de")
+
+
+@lru_cache(maxsize=8)
+def language(code: str) -> Language:
+    """The reader's tables for a language code; an unknown code reads as English."""
+    if code == "en" or code not in LANGUAGES:
+        return english()
+    module = importlib.import_module(f"app.domain.languages.{code}")
+    return _built(module)
+
+
+def language_of(text: str, given: str = "en") -> Language:
+    """The language to read ``text`` in: the one given, except that text given as English
+    that clearly is German, French or Spanish (at least four of that language's common words
+    and more than twice as many as English ones) is read in that language."""
+    if given != "en":
+        return language(given)
+    sample = text[:2000].lower()
+    english_words = len(english().marks.findall(sample))  # type: ignore[union-attr]
+    best, score = english(), 0
+    for code in LANGUAGES[1:]:
+        lang = language(code)
+        found = len(lang.marks.findall(sample)) if lang.marks else 0
+        if found > score:
+            best, score = lang, found
+    if score >= 4 and score > 2 * english_words:
+        return best
+    return english()
