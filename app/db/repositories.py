@@ -313,6 +313,27 @@ def list_interviews(
     return cast(Sequence[ListRow], _page(session, query.limit(limit)))
 
 
+def _agenda_query(
+    account_id: uuid.UUID,
+    as_of: datetime,
+    opens_by: datetime,
+    quiet_before: datetime,
+    after: tuple[datetime, uuid.UUID] | None,
+) -> Any:
+    query = _PAGE.where(
+        col(Interview.account_id) == account_id,
+        col(Interview.closed_at).is_(None),
+        col(Interview.next_action_at) <= opens_by,
+        sa.or_(col(Interview.moved_on_by).is_(None), col(Interview.moved_on_by) >= quiet_before),
+        _settled(as_of),
+    )
+    if after is not None:
+        query = query.where(
+            _after((Interview.next_action_at, Interview.id), after, descending=False)
+        )
+    return query.order_by(col(Interview.next_action_at), col(Interview.id))
+
+
 def agenda_candidates(
     *,
     session: Session,
@@ -330,19 +351,41 @@ def agenda_candidates(
     An interview that surely moved on before ``quiet_before`` has nothing left to do and is
     left out, so the work grows with the steps that are due, not with the interviews stored.
     """
-    query = _PAGE.where(
-        col(Interview.account_id) == account_id,
-        col(Interview.closed_at).is_(None),
-        col(Interview.next_action_at) <= opens_by,
-        sa.or_(col(Interview.moved_on_by).is_(None), col(Interview.moved_on_by) >= quiet_before),
-        _settled(as_of),
-    )
-    if after is not None:
-        query = query.where(
-            _after((Interview.next_action_at, Interview.id), after, descending=False)
-        )
-    query = query.order_by(col(Interview.next_action_at), col(Interview.id))
+    query = _agenda_query(account_id, as_of, opens_by, quiet_before, after)
     return _page(session, query.limit(limit))
+
+
+def agenda_rows(
+    *,
+    session: Session,
+    account_id: uuid.UUID,
+    as_of: datetime,
+    opens_by: datetime,
+    quiet_before: datetime,
+    after: tuple[datetime, uuid.UUID] | None = None,
+    limit: int,
+) -> tuple[Sequence[PageRow], Sequence[PageRow]]:
+    """:func:`agenda_candidates` (in no particular order) and :func:`unsettled_interviews`,
+    in one statement: one round trip, and one snapshot, so no interview changed between
+    the two is found in both or in neither."""
+    flag = sa.literal(0).label("unsettled")
+    candidates = (
+        _agenda_query(account_id, as_of, opens_by, quiet_before, after)
+        .add_columns(flag)
+        .limit(limit)
+        .subquery()
+    )
+    others = (
+        _PAGE.add_columns(sa.literal(1).label("unsettled"))
+        .where(col(Interview.account_id) == account_id, _unsettled(as_of))
+        .subquery()
+    )
+    rows = (
+        session.connection().execute(sa.union_all(sa.select(candidates), sa.select(others))).all()
+    )
+    found = cast(Sequence[PageRow], [row for row in rows if not row.unsettled])
+    rest = cast(Sequence[PageRow], [row for row in rows if row.unsettled])
+    return found, rest
 
 
 # -- idempotency ------------------------------------------------------------------------------

@@ -900,7 +900,7 @@ class InterviewStore:
             quiet_before = min(quiet_before, datetime.combine(start, datetime.min.time(), UTC))
         quiet_before -= timedelta(days=2)
         with self.db.read() as session:
-            rows = repo.agenda_candidates(
+            rows, others = repo.agenda_rows(
                 session=session,
                 account_id=account_id,
                 as_of=as_of,
@@ -909,7 +909,6 @@ class InterviewStore:
                 after=after,
                 limit=limit + 1,
             )
-            others = repo.unsettled_interviews(session=session, account_id=account_id, as_of=as_of)
             stored_rows = self._stored_rows(session, [*rows, *others])
         keyed: list[tuple[tuple[datetime, uuid.UUID], StoredInterview, PlannedInterview]] = []
         for row, stored in zip(rows, stored_rows, strict=False):
