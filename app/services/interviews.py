@@ -338,7 +338,7 @@ class InterviewStore:
         *,
         default_country: str,
         cache_size: int = 4096,
-        plan_cache_size: int = 20_000,
+        plan_cache_size: int = 8192,
         listeners: Sequence[ChangeListener] = (),
     ) -> None:
         self.db = db
