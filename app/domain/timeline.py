@@ -1422,6 +1422,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "today": _days_after(0, "the day of the interview"),
     "tomorrow": _days_after(1, "the day after the interview"),
     "day_after_tomorrow": _days_after(2, "two days after the interview"),
+    "few_days": _days_after(3, "a few days (3) after the interview"),
     "week_commencing": _week_commencing,
 }
 

@@ -109,6 +109,17 @@ RULES = (
         "ordinal_day",
         ("zum ", "am ", "den ", "dem ", "vom "),
     ),
+    (
+        r"\b(?:in\s+der\s+)?woche\s+(?:vom|ab\s+dem|ab)\s+(?:(?P<day>\d{1,2})\.\s*<MONTH>"
+        r"|(?P<first>\d{1,2})\.(?P<second>\d{1,2})\.?)",
+        "week_commencing",
+        ("woche",),
+    ),
+    (
+        r"\b(?:in\s+den\s+|in\s+)?(?:nächsten|kommenden)\s+tagen\b",
+        "few_days",
+        ("tagen",),
+    ),
     (r"\b(?:kw|kalenderwoche)\s*(?P<kw>\d{1,2})\b", "calendar_week", ("kw", "kalenderwoche")),
     (
         rf"\b(?:(?P<next>{_NEXT})\s+|(?:diese[nm]?\s+)?)<DAY_NAME>"
@@ -149,6 +160,7 @@ RULES = (
     (rf"\bmitte\s+(?:der\s+)?{_NEXT}\s+woche\b", "mid_next_week", ("woche",)),
     (
         r"\b(?:in|innerhalb|binnen|nach|während)\s+(?:von\s+|der\s+|den\s+|nächsten\s+|etwa\s+"
+        r"|kommenden\s+"
         r"|ca\.\s+|rund\s+|spätestens\s+)*(?P<count><NUM>)\s+<UNIT>(?!\w)",
         "amount",
         ("tag", "woche", "monat"),
@@ -327,7 +339,9 @@ HOLIDAY_NAMES = {
 MARKS = (
     r"\b(?:und|wir|ihnen|sie|nicht|für|mit|uns|ist|der|das|den|dem|ich|vielen|dank|grüße"
     r"|grüßen|freundlichen|liebe[rn]?|hallo|geehrte[rn]?|woche|melden|bitte|gerne|auch|noch"
-    r"|eine[nrm]?|bei|ihre[nrm]?|zum|zur|wieder|nächste[nrm]?)\b"
+    r"|eine[nrm]?|bei|ihre[nrm]?|zum|zur|wieder|nächste[nrm]?|frau|herrn?|danke|unser\w*|von"
+    r"|gibt|wird|werden|haben|dieses|herzliche[n]?|beste[n]?|viele|gruß|lg|kurze[sn]?)\b"
+    r"|\b\w*[äöüß]\w*"
 )
 
 # -- replies ---------------------------------------------------------------------------------

@@ -1,0 +1,161 @@
+"""Recruiter e-mails in German, French and Spanish read into a decision date, and replies in
+those languages read into an outcome, against answers worked by hand.
+
+Each language has its corpora beside the tests (``corpus/timeline_de.yaml``,
+``corpus/replies_de.yaml``...), written as recruiters in Munich, Lyon and Valencia write. The
+promises are those of English: at least 95 % read as a careful person reads them (and 90 % in
+every group), and no reading earlier than the hand-worked date (R6).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from app.domain.calendar import CalendarSpec, calendar_for
+from app.domain.model import DecisionTimeline, ReplyOutcome, ReplyReading, TimelineReading
+from app.domain.replies import read_reply
+from app.domain.timeline import language_of, read_timeline
+
+CORPORA = Path(__file__).parent / "corpus"
+LANGUAGES = tuple(
+    code for code in ("de", "fr", "es") if (CORPORA / f"timeline_{code}.yaml").exists()
+)
+GROUPS = ("listed", "everyday", "distractors", "vague")
+TARGET = 0.95
+
+
+@cache
+def corpus(kind: str, code: str) -> tuple[dict[str, Any], ...]:
+    path = CORPORA / f"{kind}_{code}.yaml"
+    if not path.exists():
+        return ()
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple(
+        {**data["contexts"][row["context"]], **row, "index": i, "language": code}
+        for i, row in enumerate(data["rows"])
+    )
+
+
+def _calendar(row: dict[str, Any]):
+    return calendar_for(CalendarSpec(row["country"], row["subdivision"]))
+
+
+def read(row: dict[str, Any], language: str | None = None) -> TimelineReading:
+    return read_timeline(
+        DecisionTimeline(text=row["text"]),
+        said_on=row["said_on"],
+        calendar=_calendar(row),
+        day_first=True,
+        language=language or row["language"],
+    )
+
+
+def reply(row: dict[str, Any], language: str | None = None) -> ReplyReading:
+    return read_reply(
+        row["text"],
+        received_on=row["received_on"],
+        calendar=_calendar(row),
+        day_first=True,
+        language=language or row["language"],
+    )
+
+
+def _label(row: dict[str, Any]) -> str:
+    kind = row.get("group") or row.get("outcome")
+    return f"{row['language']}-{row['index']:03d}-{kind}: {row['why']}"
+
+
+TIMELINE_ROWS = tuple(row for code in LANGUAGES for row in corpus("timeline", code))
+REPLY_ROWS = tuple(row for code in LANGUAGES for row in corpus("replies", code))
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_each_language_has_its_corpora_and_every_row_is_worked(code: str) -> None:
+    rows = corpus("timeline", code)
+    counts = Counter(row["group"] for row in rows)
+
+    assert len(rows) >= 60
+    assert set(counts) == set(GROUPS)
+    for row in rows:
+        assert row["text"].strip() and row["why"].strip(), row
+        assert row["expect"] is None or isinstance(row["expect"], date), row
+        assert row["group"] != "vague" or row["expect"] is None, row
+    replies = corpus("replies", code)
+    if replies:
+        assert len(replies) >= 40
+        assert {row["outcome"] for row in replies} == {o.value for o in ReplyOutcome}
+
+
+@pytest.mark.parametrize("row", TIMELINE_ROWS, ids=_label)
+def test_R6_no_reading_is_earlier_than_the_hand_worked_date(row: dict[str, Any]) -> None:
+    reading = read(row)
+
+    if row["expect"] is not None and reading.deadline is not None:
+        assert reading.deadline >= row["expect"], (reading.matched, reading.interpretation)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_at_least_95_percent_read_as_worked_by_hand_in_every_group(code: str) -> None:
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    misses = []
+    for row in corpus("timeline", code):
+        reading = read(row)
+        total[row["group"]] += 1
+        if reading.deadline == row["expect"]:
+            right[row["group"]] += 1
+        else:
+            misses.append(f"{_label(row)} -> {reading.deadline} ({reading.matched!r})")
+    score = sum(right.values()) / sum(total.values())
+    per_group = {g: f"{right[g]}/{total[g]}" for g in GROUPS}
+
+    assert score >= TARGET, (score, per_group, misses)
+    assert all(right[g] / total[g] >= 0.9 for g in GROUPS), (per_group, misses)
+
+
+@pytest.mark.parametrize("row", TIMELINE_ROWS, ids=_label)
+def test_a_text_given_as_english_is_read_in_its_own_language(row: dict[str, Any]) -> None:
+    """A client that says nothing of the language loses nothing on a whole e-mail: the words
+    are clearly German, French or Spanish, and read so."""
+    if len(row["text"].split()) >= 12:
+        assert language_of(row["text"]).code == row["language"]
+        assert read(row, language="en").deadline == read(row).deadline
+
+
+@pytest.mark.parametrize("row", REPLY_ROWS, ids=_label)
+def test_R6_a_reply_gives_no_new_date_earlier_than_the_hand_worked_one(
+    row: dict[str, Any],
+) -> None:
+    reading = reply(row)
+
+    if row.get("deadline") and reading.new_deadline:
+        assert reading.new_deadline >= row["deadline"], reading.interpretation
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_at_least_95_percent_of_replies_read_as_worked_by_hand(code: str) -> None:
+    rows = corpus("replies", code)
+    if not rows:
+        pytest.skip(f"no reply corpus for {code} yet")
+    misses = []
+    for row in rows:
+        reading = reply(row)
+        expected = (
+            ReplyOutcome(row["outcome"]),
+            row.get("deadline"),
+            row.get("back"),
+            row.get("recognized", True),
+        )
+        got = (reading.outcome, reading.new_deadline, reading.return_date, reading.recognized)
+        if got != expected:
+            misses.append(f"{_label(row)} -> {got} ({reading.interpretation})")
+
+    assert (len(rows) - len(misses)) / len(rows) >= TARGET, misses
+    assert not [m for m in misses if "rejection" in m.split("->")[0]], misses
