@@ -28,6 +28,11 @@ class Settings(BaseSettings):
     default_country: str = Field(
         "US", min_length=2, max_length=3, description="Calendar country when a request names none."
     )
+    default_language: Literal["en", "de", "fr", "es"] = Field(
+        "en",
+        description="Language of the messages when a request names none (the explanation "
+        "follows each request's Accept-Language).",
+    )
     max_body_bytes: int = Field(
         64 * 1024, ge=1024, description="Larger request bodies are refused with 413."
     )

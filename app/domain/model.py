@@ -205,7 +205,10 @@ class InterviewFacts:
     strengths: tuple[str, ...] = ()
     concerns_to_address: tuple[str | Concern, ...] = ()
     additional_info: tuple[str, ...] = ()
-    formality: Formality = Formality.INFORMAL
+    #: None: the register the language writes to someone met once (formal but in English).
+    formality: Formality | None = None
+    #: The language written to the recipient (an ISO 639-1 code: en, de, fr, es).
+    language: str = "en"
 
     @property
     def ends_at(self) -> datetime:

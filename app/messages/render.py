@@ -1,6 +1,7 @@
 """Renders the message of a plan step.
 
-Templates are files under ``templates/``, rendered in Jinja2's sandbox; the HTML body goes
+Templates are files under ``templates/`` (English) and ``templates/<language>/`` (each
+other language, the same names; see ``languages``), rendered in Jinja2's sandbox; the HTML body goes
 through an autoescaping environment, so nothing a caller writes ever becomes markup. Each
 message keeps to its word budget: optional content (extra strengths, concerns, links) is
 dropped, least important first, until it fits. The input limits in :data:`LIMITS` make
@@ -28,24 +29,19 @@ from app.domain.model import (
     Contact,
     Formality,
     InterviewFacts,
-    InterviewFormat,
     Step,
     StepKind,
 )
-from app.domain.timeline import WEEKDAYS
 from app.messages import compose
+from app.messages.languages import LANGUAGES, Language, language, title_gender
 from app.messages.phrasing import sentence, with_article
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-#: Word budgets per kind (section 6); a voicemail of 110 words is about 45 seconds.
-WORD_BUDGETS = {
-    StepKind.THANK_YOU: 180,
-    StepKind.FOLLOW_UP: 150,
-    StepKind.FINAL_FOLLOW_UP: 90,
-    StepKind.ESCALATION: 150,
-}
-VOICEMAIL_BUDGET = 110
+#: English word budgets per kind; a voicemail of 110 words is about 45 seconds. Each
+#: language has its own (``Language.budgets``).
+WORD_BUDGETS = LANGUAGES["en"].budgets
+VOICEMAIL_BUDGET = LANGUAGES["en"].voicemail_budget
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +64,6 @@ LIMITS = {
     "additional_info": FieldLimit(300, 25),
 }
 
-#: Each format as the interview is named in a sentence; the article comes from its sound.
-_FORMATS = {
-    InterviewFormat.PHONE: "phone interview",
-    InterviewFormat.VIDEO: "video interview",
-    InterviewFormat.IN_PERSON: "in-person interview",
-}
 #: R2, each note its own: the opening turns with the person's place among those interviewed
 #: with (so up to four notes to one company open differently); the closing is worded for
 #: their role and turns with their place and whether a point was discussed with them.
@@ -135,9 +125,17 @@ def _paragraphs(text: str) -> Markup:
     return Markup("\n".join(f"<p>{p}</p>" for p in paragraphs))  # noqa: S704 - escaped first
 
 
-def _environment(*, autoescape: bool) -> SandboxedEnvironment:
+def _written(text: str) -> str:
+    """Free text as the candidate wrote it, on one line, ending as a sentence ends."""
+    text = " ".join(text.split())
+    return text if not text or text[-1] in ".!?…" else f"{text}."
+
+
+def _environment(*, autoescape: bool, code: str = "en") -> SandboxedEnvironment:
+    # A language's own folder first; the HTML wrapper is shared by all.
+    folders = [TEMPLATES] if code == "en" else [TEMPLATES / code, TEMPLATES]
     env = SandboxedEnvironment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader(folders),
         autoescape=autoescape,
         undefined=StrictUndefined,
         lstrip_blocks=True,
@@ -147,22 +145,35 @@ def _environment(*, autoescape: bool) -> SandboxedEnvironment:
     env.filters["paragraphs"] = _paragraphs
     env.filters["sentence"] = sentence
     env.filters["a"] = with_article
+    env.filters["written"] = _written
     return env
 
 
-_TEXT = _environment(autoescape=False)
 _HTML = _environment(autoescape=True)
 
 
-@lru_cache(maxsize=16)
-def _template(name: str) -> Template:
-    return _TEXT.get_template(name)
+@lru_cache(maxsize=len(LANGUAGES))
+def _text_environment(code: str) -> SandboxedEnvironment:
+    return _environment(autoescape=False, code=code)
 
 
-def preload() -> None:
-    """Compile every template now rather than on the first message that needs it."""
-    for path in sorted(TEMPLATES.glob("*.txt")):
-        _template(path.name)
+@lru_cache(maxsize=64)
+def _template(name: str, code: str = "en") -> Template:
+    return _text_environment(code).get_template(name)
+
+
+def template_names() -> list[str]:
+    """The text templates every language has."""
+    return sorted(path.name for path in TEMPLATES.glob("*.txt"))
+
+
+def preload(codes: Sequence[str] = tuple(LANGUAGES)) -> None:
+    """Compile every template of ``codes`` now rather than on the first message that needs
+    it."""
+    for code in codes:
+        for name in template_names():
+            _template(name, code)
+        language(code).day(date(2000, 1, 3))
     _html_template()
     with_article("in-person interview")
 
@@ -234,9 +245,14 @@ def _spoken_name(candidate: Candidate) -> str:
     return preferred if surname == candidate.name.strip() else f"{preferred} {surname}"
 
 
+def formality_of(facts: InterviewFacts) -> Formality:
+    """The register of the messages: the one asked for, else the language's own."""
+    return facts.formality or language(facts.language).formality
+
+
 def _salutation(contact: Contact, facts: InterviewFacts) -> tuple[bool, str]:
     """Whether the greeting is formal, and the name it uses: "Mr Smith", or "Bob"."""
-    if facts.formality is Formality.FORMAL:
+    if formality_of(facts) is Formality.FORMAL:
         if contact.title and contact.title.strip():
             return True, f"{contact.title.strip()} {_surname(contact.name)}"
         return True, " ".join(contact.name.split())
@@ -244,21 +260,26 @@ def _salutation(contact: Contact, facts: InterviewFacts) -> tuple[bool, str]:
 
 
 @lru_cache(maxsize=1024)
-def _greeting(formal: bool, name: str) -> str:
-    """The salutation line, from its own template: rendered once per name, not per message."""
-    template = _template("_greeting.txt")
-    context = template.new_context({"formal": formal, "greeting_name": name}, shared=True)
+def _greeting(code: str, formal: bool, name: str, title: str, full_name: str) -> str:
+    """The salutation line, from the language's own template: rendered once per name, not
+    per message. A formal greeting gets the title's gender (``f``, ``m`` or None), for the
+    languages whose greeting agrees with it ("Sehr geehrte Frau …", "Estimado Sr. …")."""
+    template = _template("_greeting.txt", code)
+    variables = {
+        "formal": formal,
+        "greeting_name": name,
+        "title": title,
+        "gender": title_gender(title),
+        "surname": _surname(full_name),
+        "full_name": full_name,
+    }
+    context = template.new_context(variables, shared=True)
     return "".join(template.root_render_func(context)).strip()
 
 
-def _day(facts: InterviewFacts, contact: Contact) -> str:
+def _day(facts: InterviewFacts, contact: Contact, lang: Language) -> str:
     """The interview's weekday and date as the recipient lived it, in their own zone."""
-    return _spoken_day(facts.starts_at.astimezone(contact.timezone or facts.timezone).date())
-
-
-@lru_cache(maxsize=1024)
-def _spoken_day(day: date) -> str:
-    return f"{WEEKDAYS[day.weekday()].capitalize()}, {day:%B} {day.day}"
+    return lang.day(facts.starts_at.astimezone(contact.timezone or facts.timezone).date())
 
 
 def _point_for(contact: Contact, facts: InterviewFacts) -> str | None:
@@ -369,33 +390,40 @@ def _render(
     facts: InterviewFacts,
 ) -> Message:
     recipient = to[0]
+    lang = language(facts.language)
     formal, greeting_name = _salutation(recipient, facts)
+    title = (recipient.title or "").strip() if formal else ""
+    full_name = " ".join(recipient.name.split())
     place = _place(recipient, facts)
     point = _point_for(recipient, facts)
     deadline = facts.competing_deadline
     variables: dict[str, Any] = {
         "greeting_name": greeting_name,
-        "salutation": _greeting(formal, greeting_name),
+        "salutation": _greeting(lang.code, formal, greeting_name, title, full_name),
+        "formal": formal,
+        "gender": title_gender(title),
+        "surname": _surname(full_name),
+        "full_name": full_name,
         "candidate": facts.candidate.name,
         "spoken_name": _spoken_name(facts.candidate),
         "company": facts.company,
         "job_title": facts.job_title,
-        "interview_day": _day(facts, recipient),
-        "format": _FORMATS[facts.format],
+        "interview_day": _day(facts, recipient, lang),
+        "format": lang.formats[facts.format],
         "signature": _signature(facts),
         "phone": facts.candidate.phone or "",
-        "point": compose.point(point) if point else None,
+        "point": (compose.point(point) if lang.composes else point) if point else None,
         "role": recipient.role.value,
         "opening": place % _OPENINGS,
         "closing": (place + (1 if point else 0)) % _CLOSINGS,
         "competing": competing and deadline is not None,
-        "competing_day": _spoken_day(deadline.on) if deadline else "",
+        "competing_day": lang.day(deadline.on) if deadline else "",
         "top_choice": bool(deadline and deadline.top_choice),
         "regarding": regarding.name if regarding else "",
         "final": kind is StepKind.FINAL_FOLLOW_UP,
     }
     if channel is Channel.PHONE:
-        (script,) = _blocks(_template("voicemail.txt"), variables, "body")
+        (script,) = _blocks(_template("voicemail.txt", lang.code), variables, "body")
         script = _tidy(script)
         return Message(
             Channel.PHONE,
@@ -405,16 +433,23 @@ def _render(
             _html(script),
             script,
         )
-    template = _template(f"{kind.value}.txt")
-    budget = WORD_BUDGETS[kind]
+    template = _template(f"{kind.value}.txt", lang.code)
+    budget = lang.budgets[kind]
     optional = _Optional(facts.additional_info, _concerns(recipient, facts), facts.strengths)
     subject, body = "", ""
     for trimmed in optional.trims():
-        variables.update(
-            additional=compose.additional(trimmed.additional_info),
-            concerns=compose.concerns(trimmed.concerns),
-            strengths=compose.strengths(trimmed.strengths),
-        )
+        if lang.composes:
+            variables.update(
+                additional=compose.additional(trimmed.additional_info),
+                concerns=compose.concerns(trimmed.concerns),
+                strengths=compose.strengths(trimmed.strengths),
+            )
+        else:  # as written: see ``languages``
+            variables.update(
+                additional=[t for t in trimmed.additional_info if t.strip()],
+                concerns=trimmed.concerns,
+                strengths=[t for t in trimmed.strengths if t.strip()],
+            )
         subject, body = _blocks(template, variables, "subject", "body")
         body = _tidy(body)
         if word_count(body) <= budget:

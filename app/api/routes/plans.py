@@ -34,7 +34,12 @@ router = APIRouter(prefix="/v1", tags=["plans"])
 async def create_plan(request: Request, settings: AppSettings) -> Response:
     """Interview facts in; the plan, its reasons and ready-to-send messages out. Stateless."""
     body = parse_body(PlanRequest, await request.body())
-    facts = facts_from(body, default_country=settings.default_country, events=body.events)
+    facts = facts_from(
+        body,
+        default_country=settings.default_country,
+        events=body.events,
+        default_language=settings.default_language,
+    )
     planned = plan_interview(
         facts=facts, policy=policy_of(body), as_of=body.as_of or datetime.now(UTC)
     )

@@ -33,6 +33,7 @@ from app.domain.policies import BusinessDayWindow, Policy
 from app.services.document.fields import ConcernIn, ContactIn, EventIn, InterviewFields
 from app.services.errors import InvalidDocument
 from app.services.planning import resolve_policy
+from app.settings import get_settings
 
 #: A merge patch nested deeper than this is refused: no interview's facts go near it, and
 #: a deep one would only cost recursion.
@@ -88,9 +89,14 @@ def event_from(event: EventIn) -> Event:
 
 
 def facts_from(
-    fields: InterviewFields, *, default_country: str, events: Iterable[EventIn] = ()
+    fields: InterviewFields,
+    *,
+    default_country: str,
+    events: Iterable[EventIn] = (),
+    default_language: str | None = None,
 ) -> InterviewFacts:
-    """The domain's facts from a valid document (the models have checked every field)."""
+    """The domain's facts from a valid document (the models have checked every field);
+    without ``default_language``, the service's ``DEFAULT_LANGUAGE``."""
     interview = fields.interview
     zone: tzinfo
     if interview.timezone is not None:
@@ -139,7 +145,8 @@ def facts_from(
         discussion_points=tuple(fields.discussion_points),
         strengths=tuple(fields.strengths),
         concerns_to_address=_concerns(fields.concerns_to_address),
-        formality=Formality(fields.formality),
+        formality=Formality(fields.formality) if fields.formality else None,
+        language=fields.language or default_language or get_settings().default_language,
         additional_info=tuple(fields.additional_info),
     )
 

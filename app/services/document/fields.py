@@ -40,6 +40,7 @@ from app.domain.model import (
     ReplyOutcome,
 )
 from app.messages import LIMITS
+from app.messages.languages import LanguageCode
 from app.services.document.text import clean_text
 
 
@@ -623,10 +624,18 @@ class InterviewFields(_In):
     competing_deadline: CompetingDeadlineIn | None = Field(
         None, description="Another offer's deadline that calls for an earlier follow-up (R12)."
     )
-    formality: Literal["informal", "formal"] = Field(
-        "informal",
-        description="informal greets by first name (Hi Bob,); formal by title and surname "
-        "where a contact has a title (Dear Mr Smith,).",
+    formality: Literal["informal", "formal"] | None = Field(
+        None,
+        description="informal greets by first name (Hi Bob, / Hallo Bob,); formal by title "
+        "and surname where a contact has a title (Dear Mr Smith, / Sehr geehrter Herr Smith,). "
+        "Default: the language's own, informal in English, formal in German, French and "
+        "Spanish.",
+    )
+    language: LanguageCode | None = Field(
+        None,
+        description="The language written to the recipient: subjects, bodies, voicemail "
+        "scripts (en, de, fr, es; GET /v1/languages). Default: the service's "
+        "DEFAULT_LANGUAGE, en.",
     )
     policy: PolicyName = Field(
         "standard",

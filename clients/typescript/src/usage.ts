@@ -121,6 +121,7 @@ const fullPlan: Required<Schemas["PlanRequest"]> = {
     top_choice: true,
   } satisfies Required<Schemas["CompetingDeadlineIn"]>,
   formality: "formal",
+  language: "de",
   policy: "standard",
   policy_overrides: everyOverride,
   thank_you_sent_at: "2026-11-24T18:00:00-05:00",
