@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -38,7 +39,7 @@ def _serve(args: argparse.Namespace) -> int:
     settings = get_settings()
     if not _database_folder_exists(settings.database_url):
         return 2
-    _apply_migrations(settings.database_url)
+    _apply_migrations(settings.database_url, settle=False)
     host, port = args.host or settings.host, args.port or settings.port
     workers = args.workers or settings.workers
     print(
@@ -126,18 +127,42 @@ def _database(url: str) -> Database:
     return Database(url, pool_size=1)
 
 
-def _apply_migrations(url: str) -> None:
+def _apply_migrations(url: str, *, settle: bool = True) -> None:
+    """Apply pending migrations; then make plan columns another planner version computed hold
+    for no moment, and (with ``settle``; else in the background) compute them again."""
     from app.db import migrations
+    from app.services.interviews import InterviewStore
 
+    country = get_settings().default_country
     db = _database(url)
     try:
         before = migrations.current(db.engine)
         migrations.upgrade(db.engine)
         after = migrations.current(db.engine)
+        InterviewStore(db, default_country=country).unsettle()
+        settled = InterviewStore(db, default_country=country).settle() if settle else 0
     finally:
         db.dispose()
     if before != after:
         print(f"Database migrated from {before or 'empty'} to {after}.", file=sys.stderr)
+    if settled:
+        print(f"Plan columns computed for {settled} interviews.", file=sys.stderr)
+    if not settle:
+        # Serving does not wait: until a row's columns are computed, pages plan the row.
+        threading.Thread(target=_settle, args=(url, country), name="settle", daemon=True).start()
+
+
+def _settle(url: str, country: str) -> None:
+    from app.services.interviews import InterviewStore
+
+    db = _database(url)
+    try:
+        # Small batches: each holds SQLite's write lock while it plans.
+        InterviewStore(db, default_country=country).settle(batch=50)
+    except Exception as exc:  # noqa: BLE001 - the rows stay planned on every read meanwhile
+        print(f"Computing plan columns failed: {exc}", file=sys.stderr)
+    finally:
+        db.dispose()
 
 
 def _worker(args: argparse.Namespace) -> int:

@@ -239,6 +239,23 @@ def interviews_to_settle(
     return session.scalars(query.limit(limit)).all()
 
 
+def unsettle_other_versions(*, session: Session, planner_version: int) -> int:
+    """Make the plan columns of rows another planner version wrote hold for no moment."""
+    result = session.execute(
+        sa.update(Interview)
+        .where(
+            col(Interview.index_from).is_not(None),
+            sa.or_(
+                col(Interview.planner_version).is_(None),
+                col(Interview.planner_version) != planner_version,
+            ),
+        )
+        .values(index_from=None)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
 def settle_interview(
     *, session: Session, interview_id: uuid.UUID, version: int, values: dict[str, Any]
 ) -> bool:

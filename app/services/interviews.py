@@ -16,6 +16,7 @@ Each use case runs in one transaction and answers in domain terms (:class:`Store
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import uuid
 from collections import OrderedDict
@@ -23,6 +24,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from importlib import metadata
+from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy.exc import IntegrityError
@@ -209,10 +212,37 @@ def on_agenda(step: Step, as_of: datetime, start: date | None, end: date | None)
     return step.window.earliest.date() <= end and step.window.latest.date() >= start
 
 
-#: The planning the stored bounds were computed with. Bump it with any change to planning
-#: (app.domain): rows of another version are planned afresh, and ``followup migrate``
-#: computes their bounds again.
-PLANNER_VERSION = 1
+def _planning_digest() -> int:
+    """A digest of everything a stored plan column depends on: the source of the domain,
+    the messages and their templates, the document codec, the locale and planning services,
+    the mapping of plans to columns and this module, and the ``holidays`` package's version.
+
+    Any change to one of them is a new planner version, so nobody has to remember to bump a
+    number: rows written by another version are planned afresh until their columns are
+    computed again (:meth:`InterviewStore.settle`).
+    """
+    app = Path(__file__).resolve().parent.parent
+    sources = sorted(
+        [
+            *(app / "domain").rglob("*.py"),
+            *(app / "messages").rglob("*.py"),
+            *(p for p in (app / "messages" / "templates").rglob("*") if p.is_file()),
+            *(app / "services" / "document").rglob("*.py"),
+            app / "services" / "planning.py",
+            app / "services" / "locale.py",
+            app / "db" / "mapping.py",
+            Path(__file__).resolve(),
+        ]
+    )
+    digest = hashlib.sha256(metadata.version("holidays").encode())
+    for source in sources:
+        digest.update(str(source.relative_to(app)).encode())
+        digest.update(source.read_bytes())
+    return int.from_bytes(digest.digest()[:4], "big") & 0x7FFFFFFF
+
+
+#: The planning the stored columns were computed with (:func:`_planning_digest`).
+PLANNER_VERSION = _planning_digest()
 #: At most this many moments an optional step is skipped at, per interview.
 _REGIMES = 4
 
@@ -371,9 +401,16 @@ class InterviewStore:
                 self._decoded.popitem(last=False)
         return decoded
 
+    def unsettle(self) -> int:
+        """In one statement, make the plan columns another planner version computed hold for
+        no moment: pages plan those rows until :meth:`settle` computes them again."""
+        with self.db.write() as session:
+            return repo.unsettle_other_versions(session=session, planner_version=PLANNER_VERSION)
+
     def settle(self, *, batch: int = 500) -> int:
         """Compute the plan columns of every interview that has none, or another planner
         version's (after an upgrade); returns how many."""
+        self.unsettle()
         settled = 0
         while True:
             with self.db.write() as session:

@@ -18,9 +18,12 @@ from zoneinfo import ZoneInfo
 
 import orjson
 import pytest
+import sqlalchemy as sa
 from fastapi.testclient import TestClient
+from sqlmodel import col
 
 from app.api.mapping import agenda_wire, summary_wire
+from app.db.models import Interview
 from app.db.session import Database
 from app.main import create_app
 from app.services.interviews import AgendaEntry, InterviewStore, Listed, StoredInterview, on_agenda
@@ -167,6 +170,43 @@ class TestPagesMatchReplanning:
         for moment in [*soon, *_moments(base), *soon]:
             compared += self._compare(app_client, stored, moment)
         assert compared > 300
+
+    def test_columns_of_another_planner_version_are_not_trusted(
+        self, app_client: TestClient, database_url: str, key: str, body: dict[str, Any]
+    ) -> None:
+        """Columns another planner wrote (here: wrong on purpose) answer nothing once the
+        store unsettles them, and are right again once it settles them."""
+        ids = []
+        for made in _bodies(body)[:6]:
+            answer = app_client.post("/v1/interviews", json=made)
+            assert answer.status_code == 201, answer.text
+            ids.append(uuid.UUID(answer.json()["id"]))
+        db = Database(database_url, pool_size=1)
+        try:
+            with db.write() as session:
+                session.execute(
+                    sa.update(Interview)
+                    .where(col(Interview.id).in_(ids))
+                    .values(
+                        planner_version=0,
+                        closed_at=datetime(2026, 1, 1, tzinfo=UTC),
+                        next_action_at=datetime(2099, 1, 1, tzinfo=UTC),
+                        listing_until=datetime(2099, 1, 1, tzinfo=UTC),
+                    )
+                )
+            store = InterviewStore(db, default_country="US")
+            assert store.unsettle() == len(ids)
+            principal = KeyVerifier(db, ttl=0).verify(key)
+            assert principal is not None
+            stored = [store.get(account_id=principal.account_id, interview_id=i) for i in ids]
+            written = datetime.now(UTC).replace(microsecond=0)
+            for moment in (written, written + timedelta(minutes=30)):
+                self._compare(app_client, stored, moment)
+            assert store.settle() == len(ids)
+            for moment in (written, written + timedelta(minutes=30)):
+                self._compare(app_client, stored, moment)
+        finally:
+            db.dispose()
 
     @staticmethod
     def _compare(client: TestClient, stored: list[StoredInterview], moment: datetime) -> int:
