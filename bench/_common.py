@@ -449,6 +449,11 @@ def memory_line(sizes: dict[int, int]) -> str:
     return ", ".join(f"pid {pid}: {size / 2**20:.0f} MiB" for pid, size in sorted(sizes.items()))
 
 
+def followup_command() -> str:
+    """The ``followup`` console script of this venv."""
+    return _followup()
+
+
 @contextmanager
 def bare_server(port: int, log: TextIO) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
     """The bare hello app (bench/bare.py) under uvicorn, one worker, on 127.0.0.1:``port``."""

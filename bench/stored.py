@@ -26,6 +26,7 @@ import argparse
 import http.client
 import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -53,6 +54,7 @@ from _common import (
     api_key,
     auth,
     find_wrk,
+    followup_command,
     free_port,
     lua_string,
     measure,
@@ -685,6 +687,17 @@ def stored_interviews(
                 met(not loaded.mismatches),
             )
         )
+        # The loader's processes imported the code when the run began; if anyone changed
+        # planning since, the server's planner version differs, and `followup migrate`
+        # computes the columns again now (else it finds nothing to do).
+        settled = subprocess.run(
+            [followup_command(), "migrate"],
+            env={**os.environ, "DATABASE_URL": url},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        print(f"  followup migrate: {settled.stderr.strip() or 'nothing to compute'}")
         port = free_port()
         with (
             (workdir / "server-postgres.log").open("w+", encoding="utf-8") as log,

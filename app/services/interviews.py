@@ -214,8 +214,9 @@ def on_agenda(step: Step, as_of: datetime, start: date | None, end: date | None)
 
 def _planning_digest() -> int:
     """A digest of everything a stored plan column depends on: the source of the domain,
-    the messages and their templates, the document codec, the locale and planning services,
-    the mapping of plans to columns and this module, and the ``holidays`` package's version.
+    the document codec, the locale and planning services, the mapping of plans to columns
+    and this module, and the ``holidays`` package's version. (Messages are not stored: they
+    are rendered from the plan in each process.)
 
     Any change to one of them is a new planner version, so nobody has to remember to bump a
     number: rows written by another version are planned afresh until their columns are
@@ -225,8 +226,6 @@ def _planning_digest() -> int:
     sources = sorted(
         [
             *(app / "domain").rglob("*.py"),
-            *(app / "messages").rglob("*.py"),
-            *(p for p in (app / "messages" / "templates").rglob("*") if p.is_file()),
             *(app / "services" / "document").rglob("*.py"),
             app / "services" / "planning.py",
             app / "services" / "locale.py",
