@@ -1423,6 +1423,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "tomorrow": _days_after(1, "the day after the interview"),
     "day_after_tomorrow": _days_after(2, "two days after the interview"),
     "few_days": _days_after(3, "a few days (3) after the interview"),
+    "fifteen_days": _days_after(15, "fifteen days after the interview"),
     "week_commencing": _week_commencing,
 }
 
@@ -1515,7 +1516,7 @@ def _built(data: Any) -> Language:
 
 
 #: The languages the reader knows, by code.
-LANGUAGES = ("en", "de")
+LANGUAGES = ("en", "de", "fr")
 
 
 @lru_cache(maxsize=8)
