@@ -446,9 +446,9 @@ def _render(
             )
         else:  # as written: see ``languages``
             variables.update(
-                additional=[t for t in trimmed.additional_info if t.strip()],
+                additional=list(dict.fromkeys(t for t in trimmed.additional_info if t.strip())),
                 concerns=trimmed.concerns,
-                strengths=[t for t in trimmed.strengths if t.strip()],
+                strengths=list(dict.fromkeys(t for t in trimmed.strengths if t.strip())),
             )
         subject, body = _blocks(template, variables, "subject", "body")
         body = _tidy(body)

@@ -44,7 +44,11 @@ def check_draft_for_interview(
         NotFound: no such interview of this account.
     """
     stored, planned = store.planned(account_id=account_id, interview_id=interview_id, as_of=as_of)
-    draft = replace(draft, context=_filled(draft.context, stored, planned.plan, draft.kind))
+    draft = replace(
+        draft,
+        context=_filled(draft.context, stored, planned.plan, draft.kind),
+        language=draft.language or stored.facts.language,
+    )
     result = checks.with_findings(
         checks.check_message(draft), checks.timing_findings(planned.plan, draft.kind, as_of)
     )

@@ -52,3 +52,28 @@ def test_the_service_default_language_applies_when_a_request_names_none(
 
     assert response.status_code == 200, response.text
     assert response.json()["steps"][0]["message"]["body_text"].startswith("Bonjour Bob Smith,")
+
+
+class TestCheckLanguage:
+    def test_a_german_draft_is_read_with_the_german_table_and_dictionary(
+        self, client: TestClient
+    ) -> None:
+        draft = {
+            "kind": "follow_up",
+            "subject": "Nachfrage",
+            "body": "Sehr geehrte Frau Diaz,\n\nwie hoch ist das Gehalt? Ich bin sehr "
+            "interesiert.\n\nMit freundlichen Grüßen\nAnn Lee",
+            "language": "de",
+        }
+
+        response = client.post("/v1/messages/check", json=draft)
+
+        assert response.status_code == 200, response.text
+        rules = {(f["rule"], f["span"]["text"]) for f in response.json()["findings"]}
+        assert ("C-SALARY", "Gehalt") in rules
+        assert ("C-SPELLING", "interesiert") in rules
+
+    def test_an_unknown_language_is_a_422(self, client: TestClient) -> None:
+        draft = {"kind": "follow_up", "body": "Ciao", "language": "it"}
+
+        assert client.post("/v1/messages/check", json=draft).status_code == 422

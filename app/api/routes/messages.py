@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -10,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from app.api.body import json_body, parse_body
-from app.api.deps import Caller, Store, json_response, problem_responses
+from app.api.deps import AppSettings, Caller, Store, json_response, problem_responses
 from app.api.schemas.messages import MessageCheckOut, MessageCheckRequest
 from app.domain.model import Channel
 from app.messages.checks import CheckResult, Draft, DraftContext
@@ -52,6 +53,7 @@ def draft_from(body: MessageCheckRequest) -> Draft:
             candidate_name=context.candidate_name,
             known_words=tuple(context.known_words),
         ),
+        language=body.language,
     )
 
 
@@ -94,14 +96,16 @@ def check_wire(draft: Draft, result: CheckResult) -> dict[str, Any]:
         example=CHECK_EXAMPLE,
     ),
 )
-async def check_message(request: Request, caller: Caller, store: Store) -> Response:
+async def check_message(
+    request: Request, caller: Caller, store: Store, settings: AppSettings
+) -> Response:
     """A draft in; a score and findings (what, where, why, and the sources) out. With
     `context.interview_id`, also whether the draft would go out too soon or one too many
     against that interview's plan. Nothing is stored."""
     body = parse_body(MessageCheckRequest, await request.body())
     draft = draft_from(body)
     if body.context.interview_id is None:
-        checked = check_draft(draft)
+        checked = check_draft(replace(draft, language=draft.language or settings.default_language))
     else:
         checked = await run_in_threadpool(
             check_draft_for_interview,

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from app.domain.model import StepKind
 from app.messages.checks import PENALTY, Severity
+from app.messages.languages import LanguageCode
 from app.services.document.fields import Moment
 
 ShortName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -95,6 +96,13 @@ class MessageCheckRequest(_Strict):
     context: MessageContext = Field(
         default_factory=MessageContext,
         description="Optional facts of the interview that sharpen the checks.",
+    )
+    language: LanguageCode | None = Field(
+        None,
+        description="The language the draft is written in (en, de, fr, es): its phrase table, "
+        "dictionary and word budgets. Default: the stored interview's with "
+        "context.interview_id, else the service's DEFAULT_LANGUAGE.",
+        examples=["en"],
     )
 
 

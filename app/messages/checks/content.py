@@ -12,11 +12,14 @@ from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 
+from babel.dates import get_day_names, get_month_names
+
 from app.domain.model import Channel, StepKind
 from app.domain.timeline import WEEKDAYS
 from app.messages.checks.model import Check, Draft, Finding, Part, Severity, Span
-from app.messages.checks.phrases import MAX_PER_CHECK
-from app.messages.render import VOICEMAIL_BUDGET, WORD_BUDGETS
+from app.messages.checks.phrases import CASUAL_WORDS, MAX_PER_CHECK, ROWS
+from app.messages.checks.wording import WORDINGS, Wording
+from app.messages.languages import language
 
 #: Longer subjects are cut off in mail clients; RFC 5322 keeps a line to 78 characters.
 SUBJECT_MAX = 78
@@ -94,6 +97,15 @@ _RELATIVE_DAY = re.compile(
 )
 
 
+#: English's wording; the other languages' is in ``wording``.
+ENGLISH = Wording(ROWS, _GREETING, _GENERIC_NAMES, _CLOSING, _SPECIFIC, _RELATIVE_DAY, CASUAL_WORDS)
+
+
+def wording_of(code: str | None) -> Wording:
+    """The phrase rows and letter shapes of a language (English for None)."""
+    return WORDINGS[code] if code and code != "en" else ENGLISH
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
@@ -120,11 +132,11 @@ def _lines(body: str) -> list[tuple[int, int]]:
     return [match.span() for match in _LINE.finditer(body)]
 
 
-def _opening(body: str) -> Span:
+def _opening(body: str, greeting: re.Pattern[str] = _GREETING) -> Span:
     """The first paragraph after the greeting, where the job title and the point belong."""
     paragraphs = [match.span() for match in _PARAGRAPH.finditer(body)] or [(0, len(body))]
     first = paragraphs[0]
-    if len(paragraphs) > 1 and _GREETING.match(body, first[0]) and "\n" not in body[slice(*first)]:
+    if len(paragraphs) > 1 and greeting.match(body, first[0]) and "\n" not in body[slice(*first)]:
         first = paragraphs[1]
     return Span("body", *first)
 
@@ -136,9 +148,10 @@ def _end(body: str) -> Span:
 
 def budget_of(draft: Draft) -> int | None:
     """The word budget of the draft's kind and channel."""
+    lang = language(draft.language)
     if draft.channel is Channel.PHONE:
-        return VOICEMAIL_BUDGET if draft.kind is not StepKind.MOVE_ON else None
-    return WORD_BUDGETS.get(draft.kind)
+        return lang.voicemail_budget if draft.kind is not StepKind.MOVE_ON else None
+    return lang.budgets.get(draft.kind)
 
 
 def label_of(draft: Draft) -> str:
@@ -195,9 +208,10 @@ def greeting(draft: Draft) -> Iterator[Finding]:
     if not lines:
         return
     first = lines[0]
-    opening = _GREETING.match(body, first[0], first[1])
+    wording = wording_of(draft.language)
+    opening = wording.greeting.match(body, first[0], first[1])
     name = opening.group("name") if opening else None
-    if opening and (name is None or name.lower() in _GENERIC_NAMES):
+    if opening and (name is None or name.lower() in wording.generic_names):
         yield GENERIC_GREETING.finding(
             f"Address them by name rather than “{body[first[0] : first[1]].rstrip(' ,:')}”: "
             "a personal message makes its mark where a generic one does not (R1, R13).",
@@ -234,29 +248,35 @@ def job_title(draft: Draft) -> Iterator[Finding]:
     if not _contains_words(_words(f"{draft.subject or ''}\n{draft.body}"), _words(title)):
         yield NO_JOB_TITLE.finding(
             f"Name the position, {title}, so they can place you at once (R8).",
-            _opening(draft.body),
+            _opening(draft.body, wording_of(draft.language).greeting),
         )
 
 
 def specific_point(draft: Draft) -> Iterator[Finding]:
     if draft.kind is not StepKind.THANK_YOU or draft.channel is not Channel.EMAIL:
         return
-    if not _SPECIFIC.search(draft.body):
+    wording = wording_of(draft.language)
+    if not wording.specific.search(draft.body):
         yield NO_SPECIFIC_POINT.finding(
             "Mention a specific point from your conversation (“I especially enjoyed our "
             "conversation about …”): it shows you were engaged (R1).",
-            _opening(draft.body),
+            _opening(draft.body, wording.greeting),
         )
 
 
 @lru_cache(maxsize=256)
-def _date_pattern(day: date) -> re.Pattern[str]:
-    month, short = day.strftime("%B"), day.strftime("%b")
+def _date_pattern(day: date, code: str = "en") -> re.Pattern[str]:
+    if code == "en":
+        month, short, weekday = day.strftime("%B"), day.strftime("%b"), WEEKDAYS[day.weekday()]
+    else:  # the language's own names, from CLDR: "November", "novembre", "noviembre"
+        month = re.escape(get_month_names("wide", locale=code)[day.month])
+        short = re.escape(get_month_names("abbreviated", locale=code)[day.month].rstrip("."))
+        weekday = re.escape(get_day_names("wide", locale=code)[day.weekday()])
     d, m = day.day, day.month
     forms = [
         rf"(?:{month}|{short}\.?)\s+{d}(?:st|nd|rd|th)?\b",
-        rf"\b{d}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{month}|{short}\b)",
-        rf"\b{WEEKDAYS[day.weekday()]}\b",
+        rf"\b{d}(?:st|nd|rd|th|\.)?(?:\s+(?:of|de))?\s+(?:{month}|{short}\b)",
+        rf"\b{weekday}\b",
         rf"\b{day.isoformat()}\b",
         rf"\b0?{m}/0?{d}\b",
         rf"\b0?{d}/0?{m}\b",
@@ -270,11 +290,15 @@ def interview_date(draft: Draft) -> Iterator[Finding]:
     dated = draft.kind in _DATED or draft.channel is Channel.PHONE
     if day is None or not dated or draft.kind is StepKind.MOVE_ON:
         return
-    if not (_date_pattern(day).search(draft.body) or _RELATIVE_DAY.search(draft.body)):
+    wording = wording_of(draft.language)
+    if not (
+        _date_pattern(day, draft.language or "en").search(draft.body)
+        or wording.relative_day.search(draft.body)
+    ):
         yield NO_INTERVIEW_DATE.finding(
             f"Mention the day of the interview ({day:%A, %B} {day.day}) so they can place "
             "you (R8).",
-            _opening(draft.body),
+            _opening(draft.body, wording.greeting),
         )
 
 
@@ -297,7 +321,11 @@ def signature(draft: Draft) -> Iterator[Finding]:
     if not lines:
         return
     closing = next(
-        (i for i in range(len(lines) - 1, -1, -1) if _CLOSING.fullmatch(body, *lines[i])),
+        (
+            i
+            for i in range(len(lines) - 1, -1, -1)
+            if wording_of(draft.language).closing.fullmatch(body, *lines[i])
+        ),
         None,
     )
     name = draft.context.candidate_name
@@ -358,8 +386,11 @@ def voicemail(draft: Draft) -> Iterator[Finding]:
         )
 
 
-def repeated_words(part: Part, text: str) -> Iterator[Finding]:
-    repeats = (m for m in _REPEATED.finditer(text) if m.group(1).lower() not in _REPEATS_ALLOWED)
+def repeated_words(
+    part: Part, text: str, allowed: frozenset[str] = _REPEATS_ALLOWED
+) -> Iterator[Finding]:
+    """A word twice in a row, except those a language may repeat ("that that", "nous nous")."""
+    repeats = (m for m in _REPEATED.finditer(text) if m.group(1).lower() not in allowed)
     for _, match in zip(range(MAX_PER_CHECK), repeats, strict=False):
         yield REPEATED_WORD.finding(
             f"Remove the repeated “{match.group(1)}” (R13).",

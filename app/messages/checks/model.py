@@ -99,6 +99,9 @@ class Draft:
     subject: str | None = None
     channel: Channel = Channel.EMAIL
     context: DraftContext = DraftContext()
+    #: The language the draft is written in (en, de, fr, es): its phrase tables, letter
+    #: shapes, dictionary and word budgets; None: English, or a stored interview's.
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

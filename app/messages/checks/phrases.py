@@ -194,32 +194,50 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 @dataclass(frozen=True, slots=True)
-class _Compiled:
+class Compiled:
+    """A row's patterns, joined: ``lowered`` reads the text with ASCII capitals lowered
+    (or, for a row compiled to ignore case, the text as written)."""
+
     row: PhraseRow
     lowered: re.Pattern[str] | None
     exact: re.Pattern[str] | None
+    ignore_case: bool = False
 
 
-def _compiled(row: PhraseRow) -> _Compiled:
+def _compiled(row: PhraseRow, *, ignore_case: bool = False) -> Compiled:
+    """A row ready to scan; ``ignore_case`` for languages whose letters ASCII does not
+    cover ("Gehalt", "Über"), matched case-insensitively against the text as written."""
     for pattern in row.patterns:
         if _CAPITAL.search(pattern):
             raise ValueError(f"{row.check.id}: write {pattern!r} in lower case, or as exact")
-    return _Compiled(row, _alternation(row.patterns), _alternation(row.exact))
+    if ignore_case:
+        joined = "|".join(f"(?:{p})" for p in row.patterns)
+        return Compiled(row, re.compile(joined, re.IGNORECASE), _alternation(row.exact), True)
+    return Compiled(row, _alternation(row.patterns), _alternation(row.exact))
 
 
-_COMPILED = tuple(_compiled(row) for row in ROWS)
+def compile_rows(rows: tuple[PhraseRow, ...], *, ignore_case: bool = False) -> tuple[Compiled, ...]:
+    return tuple(_compiled(row, ignore_case=ignore_case) for row in rows)
 
 
-def phrase_findings(kind: StepKind, part: Part, text: str) -> Iterator[Finding]:
+COMPILED = compile_rows(ROWS)
+
+
+def phrase_findings(
+    kind: StepKind, part: Part, text: str, rows: tuple[Compiled, ...] = COMPILED
+) -> Iterator[Finding]:
     """Every row's matches in ``text`` (the draft's ``part``), at most a few per row."""
     lowered = text.translate(_ASCII_LOWER)
-    for compiled in _COMPILED:
+    for compiled in rows:
         row = compiled.row
         if row.kinds is not None and kind not in row.kinds:
             continue
         matches = [
             match
-            for pattern, subject in ((compiled.lowered, lowered), (compiled.exact, text))
+            for pattern, subject in (
+                (compiled.lowered, text if compiled.ignore_case else lowered),
+                (compiled.exact, text),
+            )
             if pattern is not None
             for match in pattern.finditer(subject)
         ]

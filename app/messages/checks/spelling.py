@@ -1,4 +1,5 @@
-"""Spelling, against the English dictionary that ships with ``pyspellchecker``.
+"""Spelling, against the dictionary of the draft's language that ships with ``pyspellchecker``
+(English, German, French, Spanish).
 
 Tolerant by design: a draft is full of words no dictionary holds. Left alone are e-mail
 addresses, URLs and domains, anything with a digit, acronyms (``SQL``), words with inner
@@ -7,7 +8,11 @@ goes on in lower case (names, places, products), abbreviations (``ext. 12``), wo
 draft's context (names, the company, the job title), British spellings whose American
 form is known (``colour``), the workplace words of the lists in ``data/`` (``app``,
 ``onboarding``, ``Kubernetes``; each file names its source), and chat words such as ``btw``,
-which the casual-wording check reports instead.
+which the casual-wording check reports instead. In German, French and Spanish, words with
+accents are checked too, French elisions are read without their article ("l'entretien":
+"entretien"), and the English workplace lists still apply (a German letter about a "Data
+Engineer" role says "Kafka" and "Streaming"). German nouns, capitalised, are left alone like
+names: a dictionary cannot tell a misspelt noun from a surname.
 """
 
 from __future__ import annotations
@@ -21,12 +26,12 @@ from spellchecker import SpellChecker
 
 from app.messages.checks.model import Check, Finding, Part, Severity, Span
 from app.messages.checks.phrases import CASUAL_WORDS
+from app.messages.checks.wording import WORDINGS
 
-#: Word lists a dictionary of general English lacks, one lower-case word a line, ``#`` notes.
-WORD_LISTS = (
-    Path(__file__).parent / "data" / "software-terms.txt",
-    Path(__file__).parent / "data" / "workplace-terms.txt",
-)
+DATA = Path(__file__).parent / "data"
+#: Word lists a dictionary of general English lacks, one lower-case word a line, ``#`` notes;
+#: ``<code>-gaps.txt``: everyday words a language's dictionary lacks (each file says why).
+WORD_LISTS = (DATA / "software-terms.txt", DATA / "workplace-terms.txt")
 
 SPELLING = Check("C-SPELLING", Severity.WARNING, ("R13",), (0, 4))
 #: At most this many spelling findings per part of a draft.
@@ -72,17 +77,25 @@ _BRITISH = (
 )
 
 
-@lru_cache(maxsize=1)
-def spell_checker() -> SpellChecker:
-    """The checker, built once (its dictionary takes about 0.15 s to load).
+@lru_cache(maxsize=4)
+def spell_checker(code: str = "en") -> SpellChecker:
+    """The checker of a language, built once (a dictionary takes 0.15 to 1 s to load).
 
     ``distance=1`` keeps a suggestion to one edit: a couple of milliseconds a word
     rather than tens of milliseconds for two. The workplace word lists join its dictionary,
     so a suggestion may be one of them too.
     """
-    checker = SpellChecker(distance=1)
+    checker = SpellChecker(language=code, distance=1)
     checker.word_frequency.load_words(workplace_words())
+    if code in WORDINGS:
+        checker.word_frequency.load_words(WORDINGS[code].chat_words)
+        checker.word_frequency.load_words(_words_of(DATA / f"{code}-gaps.txt"))
     return checker
+
+
+def _words_of(path: Path) -> set[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
 @lru_cache(maxsize=1)
@@ -97,15 +110,27 @@ def workplace_words() -> frozenset[str]:
     return frozenset(words | set(CASUAL_WORDS))
 
 
-def _dictionary() -> Collection[str]:
-    words: Collection[str] = spell_checker().word_frequency.dictionary
+def _dictionary(code: str = "en") -> Collection[str]:
+    words: Collection[str] = spell_checker(code).word_frequency.dictionary
     return words
 
 
+#: French elided articles and pronouns: "l'entretien" is "entretien" to the dictionary.
+_ELISION = re.compile(r"(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
-def _known(lower: str) -> bool:
-    """Whether a word not in the dictionary as it is still is: a possessive, or British."""
-    words = _dictionary()
+def _known(lower: str, code: str = "en") -> bool:
+    """Whether a word not in the dictionary as it is still is: a possessive, or British;
+    in French, a word after an elided article."""
+    words = _dictionary(code)
+    if code == "fr":
+        elided = _ELISION.match(lower)
+        return elided is not None and lower[elided.end() :] in words
+    if code == "es":
+        return any(form in words for form in _spanish_forms(lower))
+    if code != "en":
+        return False
     if lower.endswith("'s") and lower[:-2] in words:
         return True
     return any(
@@ -114,13 +139,30 @@ def _known(lower: str) -> bool:
     )
 
 
+#: Pronouns Spanish joins to an infinitive or gerund: "dedicarme", "consultarle".
+_ENCLITIC = re.compile(r"(?<=[aei]r)(?:me|te|le|les|lo|la|los|las|se|nos)$")
+_ACCENTS = str.maketrans("áéíóú", "aeiou")
+
+
+def _spanish_forms(lower: str) -> list[str]:
+    """Forms to look up for a Spanish word the dictionary lacks: its singular, its verb
+    without a joined pronoun, and itself without accents (the dictionary's holes are
+    mostly inflections)."""
+    forms = [lower.translate(_ACCENTS), _ENCLITIC.sub("", lower)]
+    if lower.endswith("es"):
+        forms.append(lower[:-2])
+    if lower.endswith("s"):
+        forms.append(lower[:-1])
+    return [form for form in forms if form and form != lower]
+
+
 @lru_cache(maxsize=1024)
-def _suggestion(lower: str) -> str | None:
-    return spell_checker().correction(lower)
+def _suggestion(lower: str, code: str = "en") -> str | None:
+    return spell_checker(code).correction(lower)
 
 
-def _message(word: str) -> str:
-    suggestion = _suggestion(word.lower())
+def _message(word: str, code: str = "en") -> str:
+    suggestion = _suggestion(word.lower(), code)
     if suggestion and suggestion != word.lower():
         return f"Check the spelling of “{word}”: did you mean “{suggestion}”? (R13)"
     return f"Check the spelling of “{word}”: it is not in the dictionary (R13)."
@@ -133,9 +175,10 @@ def _starts_sentence(text: str, start: int) -> bool:
     return index < 0 or text[index] in _SENTENCE_END
 
 
-def _to_check(word: str, text: str, start: int, following: str | None) -> bool:
-    """Whether ``word`` (found at ``start``) is one a dictionary should know."""
-    if len(word) < 2 or not word.isascii():
+def _to_check(word: str, text: str, start: int, following: str | None, code: str = "en") -> bool:
+    """Whether ``word`` (found at ``start``) is one a dictionary should know; in English,
+    a word with letters beyond ASCII is a name or a loan ("Zoë", "café")."""
+    if len(word) < 2 or (code == "en" and not word.isascii()):
         return False
     rest = word[1:]
     if not rest.islower():
@@ -146,15 +189,18 @@ def _to_check(word: str, text: str, start: int, following: str | None) -> bool:
     return not _ABBREVIATED.match(text, start + len(word))
 
 
-def spelling_findings(part: Part, text: str, allowed: frozenset[str]) -> Iterator[Finding]:
+def spelling_findings(
+    part: Part, text: str, allowed: frozenset[str], code: str = "en"
+) -> Iterator[Finding]:
     """Words of ``text`` the dictionary does not know, at most :data:`MAX_FINDINGS`.
 
     Args:
         part: ``subject`` or ``body``.
         text: the text of that part.
         allowed: lower-case words to accept (the draft's context).
+        code: the language of the text.
     """
-    words = _dictionary()
+    words = _dictionary(code)
     matches = [m for m in _TOKENS.finditer(text) if m.lastgroup == "word"]
     found = 0
     for index, match in enumerate(matches):
@@ -163,9 +209,9 @@ def spelling_findings(part: Part, text: str, allowed: frozenset[str]) -> Iterato
         if lower in words or lower in allowed:
             continue  # most words end here, so the cheap test comes first
         following = matches[index + 1].group() if index + 1 < len(matches) else None
-        if not _to_check(word, text, match.start(), following) or _known(lower):
+        if not _to_check(word, text, match.start(), following, code) or _known(lower, code):
             continue
-        yield SPELLING.finding(_message(word), Span(part, match.start(), match.end()))
+        yield SPELLING.finding(_message(word, code), Span(part, match.start(), match.end()))
         found += 1
         if found == MAX_FINDINGS:
             return

@@ -146,6 +146,7 @@ const fullCheck: Required<Schemas["MessageCheckRequest"]> = {
     as_of: null,
     known_words: ["Kafka"],
   } satisfies Required<Schemas["MessageContext"]>,
+  language: "en",
 };
 
 // A merge patch may set every field of the stored interview (what a plan request has but
