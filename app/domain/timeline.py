@@ -1516,7 +1516,7 @@ def _built(data: Any) -> Language:
 
 
 #: The languages the reader knows, by code.
-LANGUAGES = ("en", "de", "fr")
+LANGUAGES = ("en", "de", "fr", "es")
 
 
 @lru_cache(maxsize=8)
