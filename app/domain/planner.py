@@ -220,6 +220,7 @@ class _Planner:
             calendar=self.calendar,
             day_first=self.day_first,
             counted_from=counted_from,
+            language=self.facts.language,
         )
         if reading.source is TimelineSource.TEXT and reading.deadline is None:
             self.warn(
@@ -328,6 +329,7 @@ class _Planner:
                     received_on=said_on,
                     calendar=self.calendar,
                     day_first=self.day_first,
+                    language=self.facts.language,
                 )
                 given = replace(
                     given,
@@ -336,7 +338,11 @@ class _Planner:
                 )
             return given
         reading = read_reply(
-            event.text, received_on=said_on, calendar=self.calendar, day_first=self.day_first
+            event.text,
+            received_on=said_on,
+            calendar=self.calendar,
+            day_first=self.day_first,
+            language=self.facts.language,
         )
         if not reading.recognized:
             excerpt = " ".join(event.text.split())[:80]

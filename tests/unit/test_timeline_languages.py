@@ -10,16 +10,26 @@ every group), and no reading earlier than the hand-worked date (R6).
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
 
 from app.domain.calendar import CalendarSpec, calendar_for
-from app.domain.model import DecisionTimeline, ReplyOutcome, ReplyReading, TimelineReading
+from app.domain.model import (
+    DecisionTimeline,
+    Event,
+    EventType,
+    PlanStatus,
+    ReplyOutcome,
+    ReplyReading,
+    TimelineReading,
+)
 from app.domain.replies import read_reply
 from app.domain.timeline import language_of, read_timeline
 
@@ -159,3 +169,38 @@ def test_at_least_95_percent_of_replies_read_as_worked_by_hand(code: str) -> Non
 
     assert (len(rows) - len(misses)) / len(rows) >= TARGET, misses
     assert not [m for m in misses if "rejection" in m.split("->")[0]], misses
+
+
+# -- the planner reads in the interview's language ---------------------------------------------
+
+
+def test_the_plan_reads_the_timeline_in_the_interviews_language(build, spec_example) -> None:
+    """The example interview is Tue 2026-11-24 in New York: "Ende nächster Woche" is Fri 12-04,
+    and "4/12" a German writes is 4 December even on a US calendar."""
+    facts = replace(
+        spec_example,
+        language="de",
+        timeline=DecisionTimeline(text="Wir melden uns bis Ende nächster Woche."),
+    )
+    numeric = replace(facts, timeline=DecisionTimeline(text="Rückmeldung bis 4/12"))
+    as_of = datetime(2026, 11, 25, 12, tzinfo=ZoneInfo("America/New_York"))
+
+    assert build.plan(facts, as_of=as_of).timeline.deadline == date(2026, 12, 4)
+    assert build.plan(numeric, as_of=as_of).timeline.deadline == date(2026, 12, 4)
+
+
+def test_a_reply_in_the_interviews_language_closes_the_plan(build, spec_example) -> None:
+    zone = ZoneInfo("America/New_York")
+    text = "Leider haben wir uns für einen anderen Kandidaten entschieden."
+    event = Event(
+        EventType.REPLY_RECEIVED,
+        datetime(2026, 12, 3, 10, tzinfo=zone),
+        text=text,
+        contact_email="carol.diaz@acme.example",
+    )
+    facts = replace(spec_example, language="de", events=(event,))
+
+    plan = build.plan(facts, as_of=datetime(2026, 12, 7, 12, tzinfo=zone))
+
+    assert plan.status is PlanStatus.CLOSED
+    assert plan.replies[0].reading.outcome is ReplyOutcome.REJECTION
