@@ -19,6 +19,7 @@ from app.api.auth import Caller
 from app.api.errors import PROBLEM_JSON
 from app.api.schemas import Problem
 from app.services.calendar_feeds import CalendarFeeds
+from app.services.explanation import negotiate
 from app.services.interviews import InterviewStore
 from app.services.webhook_endpoints import WebhookEndpoints
 from app.settings import Settings
@@ -26,6 +27,7 @@ from app.settings import Settings
 __all__ = [
     "AppSettings",
     "Caller",
+    "ExplanationLanguage",
     "Endpoints",
     "Feeds",
     "Store",
@@ -58,6 +60,20 @@ Store = Annotated[InterviewStore, Depends(_store)]
 Endpoints = Annotated[WebhookEndpoints, Depends(_endpoints)]
 Feeds = Annotated[CalendarFeeds, Depends(_feeds)]
 AppSettings = Annotated[Settings, Depends(_settings)]
+
+
+async def _explanation_language(request: Request) -> str:
+    return negotiate(request.headers.get("accept-language"))
+
+
+#: The language of the explanation (rationales, summaries), from ``Accept-Language``; an
+#: answer that carries one names it in ``Content-Language``.
+ExplanationLanguage = Annotated[str, Depends(_explanation_language)]
+
+
+def explained_headers(code: str, **headers: str) -> dict[str, str]:
+    """``Content-Language`` of an answer that explains, and ``Vary`` for caches."""
+    return {"Content-Language": code, "Vary": "Accept-Language", **headers}
 
 
 def json_response(

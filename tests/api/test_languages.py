@@ -77,3 +77,55 @@ class TestCheckLanguage:
         draft = {"kind": "follow_up", "body": "Ciao", "language": "it"}
 
         assert client.post("/v1/messages/check", json=draft).status_code == 422
+
+
+class TestExplanationLanguage:
+    def test_the_explanation_follows_accept_language_and_says_which(
+        self, client: TestClient, body: dict[str, Any]
+    ) -> None:
+        response = client.post(
+            "/v1/plans", json=body, headers={"Accept-Language": "de-AT,de;q=0.9,en;q=0.5"}
+        )
+
+        assert response.status_code == 200, response.text
+        assert response.headers["content-language"] == "de"
+        assert "accept-language" in response.headers["vary"].lower()
+        plan = response.json()
+        assert (
+            plan["next_action"]["summary"] == "Senden Sie Bob Smith das Dankschreiben per E-Mail."
+        )
+        assert plan["status_reason"] == "Warten auf eine Entscheidung."
+        # The letters keep the request's language: English here.
+        assert plan["steps"][0]["message"]["body_text"].startswith("Hi Bob,")
+
+    def test_two_languages_in_one_plan(self, client: TestClient, body: dict[str, Any]) -> None:
+        response = client.post(
+            "/v1/plans", json={**body, "language": "es"}, headers={"Accept-Language": "fr"}
+        )
+
+        plan = response.json()
+        assert response.headers["content-language"] == "fr"
+        assert plan["next_action"]["summary"].startswith("Envoyez votre message de remerciement")
+        assert plan["steps"][0]["message"]["body_text"].startswith("Buenos días, Bob Smith:")
+
+    def test_an_unsupported_language_gets_english(
+        self, client: TestClient, body: dict[str, Any]
+    ) -> None:
+        response = client.post("/v1/plans", json=body, headers={"Accept-Language": "it, pt"})
+
+        assert response.headers["content-language"] == "en"
+        assert response.json()["status_reason"] == "Waiting for a decision."
+
+
+def test_the_languages_are_listed_with_their_default_register(client: TestClient) -> None:
+    response = client.get("/v1/languages")
+
+    assert response.status_code == 200
+    listed = response.json()
+    assert listed["default"] == "en"
+    assert [(lang["code"], lang["formality"]) for lang in listed["languages"]] == [
+        ("en", "informal"),
+        ("de", "formal"),
+        ("fr", "formal"),
+        ("es", "formal"),
+    ]

@@ -20,7 +20,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from app.api.body import json_body, parse_body, schema_ref
-from app.api.deps import Caller, Store, json_response, problem_responses
+from app.api.deps import (
+    Caller,
+    ExplanationLanguage,
+    Store,
+    explained_headers,
+    json_response,
+    problem_responses,
+)
 from app.api.examples import PLAN_EXAMPLE
 from app.api.mapping import agenda_wire, interview_wire, plan_wire, summary_wire
 from app.api.schemas import PlanOut, PlanRequest
@@ -36,6 +43,7 @@ from app.api.schemas.interviews import (
 from app.services.calendar_export import plan_ics
 from app.services.document.codec import event_from
 from app.services.errors import NotFound
+from app.services.explanation import explain_plan
 from app.services.idempotency import Idempotency, Replay
 from app.services.interviews import Changed, ListFilter, StoredInterview
 from app.services.message_export import MEDIA_TYPE as EML_MEDIA_TYPE
@@ -377,11 +385,19 @@ async def add_event(request: Request, caller: Caller, store: Store, interview_id
     responses=problem_responses(404, 422),
 )
 async def get_interview_plan(
-    caller: Caller, store: Store, interview_id: str, as_of: AsOf = None
+    caller: Caller,
+    store: Store,
+    interview_id: str,
+    explanation: ExplanationLanguage,
+    as_of: AsOf = None,
 ) -> Response:
-    """The plan from the stored facts and events, as of `as_of` (default now)."""
+    """The plan from the stored facts and events, as of `as_of` (default now); its
+    explanation in the language of `Accept-Language`."""
     stored, planned = await _planned(store, caller, interview_id, as_of)
-    return json_response(plan_wire(planned), headers={"ETag": stored.etag})
+    return json_response(
+        explain_plan(plan_wire(planned), explanation),
+        headers=explained_headers(explanation, ETag=stored.etag),
+    )
 
 
 @router.get(

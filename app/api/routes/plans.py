@@ -10,13 +10,21 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.api.body import json_body, parse_body
-from app.api.deps import AppSettings, json_response, problem_responses
+from app.api.deps import (
+    AppSettings,
+    ExplanationLanguage,
+    explained_headers,
+    json_response,
+    problem_responses,
+)
 from app.api.examples import PLAN_EXAMPLE
 from app.api.mapping import plan_wire, policy_wire
-from app.api.schemas import ParameterSource, PlanOut, PlanRequest, PoliciesOut
+from app.api.schemas import LanguagesOut, ParameterSource, PlanOut, PlanRequest, PoliciesOut
 from app.domain.policies import PARAMETER_SOURCES, POLICIES
 from app.domain.rules import sources_of
+from app.messages.languages import LANGUAGES
 from app.services.document.codec import facts_from, policy_of
+from app.services.explanation import explain_plan
 from app.services.planning import plan_interview
 
 router = APIRouter(prefix="/v1", tags=["plans"])
@@ -31,7 +39,9 @@ router = APIRouter(prefix="/v1", tags=["plans"])
         PlanRequest, description="The facts of one interview.", example=PLAN_EXAMPLE
     ),
 )
-async def create_plan(request: Request, settings: AppSettings) -> Response:
+async def create_plan(
+    request: Request, settings: AppSettings, explanation: ExplanationLanguage
+) -> Response:
     """Interview facts in; the plan, its reasons and ready-to-send messages out. Stateless."""
     body = parse_body(PlanRequest, await request.body())
     facts = facts_from(
@@ -43,7 +53,9 @@ async def create_plan(request: Request, settings: AppSettings) -> Response:
     planned = plan_interview(
         facts=facts, policy=policy_of(body), as_of=body.as_of or datetime.now(UTC)
     )
-    return json_response(plan_wire(planned))
+    return json_response(
+        explain_plan(plan_wire(planned), explanation), headers=explained_headers(explanation)
+    )
 
 
 def _policies() -> dict[str, Any]:
@@ -61,6 +73,21 @@ def _policies() -> dict[str, Any]:
 
 
 _POLICIES = orjson.dumps(_policies())
+
+
+@router.get("/languages", response_model=LanguagesOut, summary="The languages of the messages.")
+async def list_languages(settings: AppSettings) -> Response:
+    """Every language a plan's messages are written in (`language`), with its default
+    register; the explanation follows `Accept-Language` among the same."""
+    return json_response(
+        {
+            "default": settings.default_language,
+            "languages": [
+                {"code": lang.code, "name": lang.name, "formality": lang.formality.value}
+                for lang in LANGUAGES.values()
+            ],
+        }
+    )
 
 
 @router.get("/policies", response_model=PoliciesOut, summary="The policies and their sources.")

@@ -7,6 +7,7 @@ taken as they are; the modules here add what only the wire has: the plan request
 
 from app.api.schemas.plans import (
     Health,
+    LanguagesOut,
     ParameterSource,
     PlanOut,
     PlanRequest,
@@ -27,6 +28,7 @@ __all__ = [
     "Health",
     "ParameterSource",
     "InterviewFields",
+    "LanguagesOut",
     "PlanOut",
     "PlanRequest",
     "PoliciesOut",

@@ -257,6 +257,24 @@ class PoliciesOut(_Out):
     policies: list[PolicyDescription] = Field(description="Every named policy.")
 
 
+class LanguageOut(_Out):
+    code: str = Field(description="The ISO 639-1 code, as `language` takes it.", examples=["de"])
+    name: str = Field(description="The language's name in itself.", examples=["Deutsch"])
+    formality: Literal["informal", "formal"] = Field(
+        description="The register of its messages when a request names none."
+    )
+
+
+class LanguagesOut(_Out):
+    default: str = Field(
+        description="The language of the messages when a request names none (DEFAULT_LANGUAGE)."
+    )
+    languages: list[LanguageOut] = Field(
+        description="Every language messages are written in; the explanation (rationales, "
+        "summaries) follows Accept-Language among the same, English when none matches."
+    )
+
+
 class ProblemField(_Out):
     field: str = Field(description="The field as people read it, e.g. contacts[0].email.")
     pointer: str = Field(

@@ -184,6 +184,7 @@ export async function everyOperation(): Promise<void> {
   await client.GET("/readyz");
   await client.GET("/metrics", { parseAs: "text" });
   await client.GET("/v1/policies");
+  await client.GET("/v1/languages");
   await client.GET("/v1/rules");
 
   for (const body of [minimalPlan, fullPlan]) {
