@@ -540,6 +540,96 @@ def _timeline_reading(figures: list[Figure]) -> None:
     figures.append(Figure(f"reading a {words}-word recruiter e-mail, median", us(median)))
 
 
+#: A recruiter e-mail of about 150 words per language, with distractors, as in English above.
+_RECRUITER_EMAILS_BY_LANGUAGE = {
+    "de": (
+        "DE",
+        "BY",
+        "Sehr geehrte Frau {name},\n\nvielen Dank für das angenehme Gespräch heute und die Zeit, "
+        "die Sie sich für uns genommen haben. Wie besprochen wäre der Eintritt zum 1. Februar "
+        "2027, "
+        "die Stelle ist unbefristet, und Sie wären drei Tage pro Woche bei uns im Büro am "
+        "Odeonsplatz. Unser letzter Auswahlprozess hat sechs Wochen gedauert; dieses Mal möchten "
+        "wir schneller sein. Wir führen diese Woche noch zwei weitere Gespräche, am Donnerstag und "
+        "am Freitag. Danach stimmen wir uns im Team ab, und die finale Freigabe liegt bei unserer "
+        "Geschäftsführerin, die ab dem 7.12. wieder im Haus ist. Wir melden uns daher bis Ende "
+        "nächster Woche, spätestens aber am Dienstag, den 15. Dezember, mit einer Entscheidung bei "
+        "Ihnen. Falls Sie in der Zwischenzeit Fragen haben, melden Sie sich gerne jederzeit.\n\n"
+        "Mit freundlichen Grüßen\nThomas Berger\nPersonalreferent | Brandl GmbH\n"
+        "+49 89 {serial:03d}",
+    ),
+    "fr": (
+        "FR",
+        None,
+        "Bonjour Madame {name},\n\nMerci encore pour notre échange de ce matin et pour le temps "
+        "que vous nous avez consacré. Comme évoqué, la prise de poste serait prévue le 4 janvier "
+        "2027, en CDI, avec deux jours de télétravail par semaine. Notre dernier recrutement a "
+        "duré six semaines ; cette fois, nous souhaitons aller plus vite. Il nous reste deux "
+        "entretiens cette semaine, jeudi et vendredi. Nous ferons ensuite le point en interne, et "
+        "la validation finale revient à notre directrice, en congés jusqu'au 7 décembre. Nous "
+        "reviendrons donc vers vous d'ici la fin de la semaine prochaine, et au plus tard le mardi "
+        "15 décembre, avec notre décision. D'ici là, n'hésitez pas à me contacter si vous avez la "
+        "moindre question sur le poste ou sur l'équipe.\n\nBien cordialement,\nClaire Dubois\n"
+        "Chargée de recrutement – Lumière Conseil, Lyon\n+33 4 {serial:03d}",
+    ),
+    "es": (
+        "ES",
+        "VC",
+        "Hola {name}:\n\nMuchas gracias por tu tiempo esta mañana y por la conversación con el "
+        "equipo. Como comentamos, la incorporación sería el 11 de enero de 2027, con contrato "
+        "indefinido y tres días a la semana en la oficina del centro de Valencia. Nuestro último "
+        "proceso duró seis semanas; esta vez queremos ir más rápido. Esta semana nos quedan dos "
+        "entrevistas más, el jueves y el viernes. Después lo hablaremos internamente, y la "
+        "aprobación final depende de nuestra directora, que está de vacaciones hasta el 7 de "
+        "diciembre. Por eso te daremos una respuesta a finales de la próxima semana y, como muy "
+        "tarde, el martes 15 de diciembre. Mientras tanto, si tienes cualquier duda sobre el "
+        "puesto o el equipo, escríbeme sin problema.\n\nUn saludo,\nMarta Ferrer\nTalent "
+        "Acquisition · Naranja Digital\n+34 96 {serial:03d}",
+    ),
+}
+
+
+def _timeline_reading_by_language(figures: list[Figure]) -> None:
+    """Reading a 150-word recruiter e-mail in German, French and Spanish, median µs each (no
+    target), each call a distinct e-mail; then the same German one given as English, so the
+    cost of telling the language from the words shows."""
+    from app.domain.calendar import CalendarSpec, calendar_for
+    from app.domain.model import DecisionTimeline
+    from app.domain.timeline import read_timeline
+
+    section("Micro: reading a recruiter e-mail in German, French and Spanish")
+    runs = [(code, code) for code in _RECRUITER_EMAILS_BY_LANGUAGE] + [("de", "en")]
+    for code, given in runs:
+        country, subdivision, template = _RECRUITER_EMAILS_BY_LANGUAGE[code]
+        calendar = calendar_for(CalendarSpec(country, subdivision))
+        texts = [
+            template.format(name=f"Anna Huber {serial}", serial=serial % 1000)
+            for serial in range(20000)
+        ]
+        words = len(texts[0].split())
+
+        def read(
+            index: int, texts: list[str] = texts, calendar: object = calendar, given: str = given
+        ) -> object:
+            return read_timeline(
+                DecisionTimeline(text=texts[index % len(texts)]),
+                said_on=date(2026, 11, 30),
+                calendar=calendar,  # type: ignore[arg-type]
+                day_first=True,
+                language=given,
+            )
+
+        samples = time_calls(read, warmup=50, max_calls=len(texts), budget_s=1.0)
+        median = statistics.median(samples)
+        reading = read(0)
+        label = code if given == code else f"{code} given as {given}"
+        print(
+            f"  read_timeline  {label:<14} {words}-word e-mail  median {us(median):>7}  p90"
+            f" {us(percentile(samples, 0.9)):>7}  ({len(samples)} calls) -> {reading.deadline}"  # type: ignore[attr-defined]
+        )
+        figures.append(Figure(f"reading a {words}-word e-mail, {label}, median", us(median)))
+
+
 def _http(
     figures: list[Figure],
     process: subprocess.Popen[bytes],
@@ -809,6 +899,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             _message_rendering(figures)
             _message_checks(figures)
             _timeline_reading(figures)
+            _timeline_reading_by_language(figures)
         with tempfile.TemporaryDirectory(prefix="followup-bench-") as scratch:
             workdir = Path(scratch)
             url = sqlite_url(workdir)
