@@ -1424,6 +1424,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "day_after_tomorrow": _days_after(2, "two days after the interview"),
     "few_days": _days_after(3, "a few days (3) after the interview"),
     "fifteen_days": _days_after(15, "fifteen days after the interview"),
+    "eight_days": _days_after(8, "eight days (a huitaine) after the interview"),
     "week_commencing": _week_commencing,
 }
 

@@ -120,6 +120,17 @@ RULES = (
         "few_days",
         ("tagen",),
     ),
+    (
+        r"\b<DAY_NAME>,?\s+(?:den\s+)?(?P<day>[12]?\d|3[01])\.(?!\s?\d)(?!\s*<ANY_MONTH>)",
+        "ordinal_day",
+        _DAY_NEEDS,
+    ),
+    (
+        r"\b(?:noch|ca\.|etwa|ungefähr|rund|circa)\s+(?:ca\.\s+|etwa\s+)?(?P<count><NUM>)\s+"
+        r"<UNIT>(?!\w)",
+        "amount",
+        ("tag", "woche", "monat"),
+    ),
     (r"\b(?:kw|kalenderwoche)\s*(?P<kw>\d{1,2})\b", "calendar_week", ("kw", "kalenderwoche")),
     (
         rf"\b(?:(?P<next>{_NEXT})\s+|(?:diese[nm]?\s+)?)<DAY_NAME>"

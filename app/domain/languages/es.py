@@ -75,6 +75,8 @@ NUMBERS = {
     "algunas": 3,
     "varios": 4,
     "varias": 4,
+    "decena": 10,
+    "veintena": 20,
 }
 UNITS = (
     (r"d[ií]as?\s+(?:h[aá]biles|laborables|laborales)", "business"),
@@ -131,6 +133,17 @@ RULES = (
         "week_commencing",
         ("semana del",),
     ),
+    (
+        r"\b(?:el\s+)?<DAY_NAME>,?\s+(?:día\s+)?(?P<day>[12]?\d|3[01])\b(?!\s*(?:de\s+)?<ANY_MONTH>"
+        r"|[/.:]\d|\s*h\b|\s*horas)",
+        "ordinal_day",
+        _DAY_NEEDS,
+    ),
+    (
+        r"\b(?:en|dentro\s+de)\s+(?:una\s+)?(?P<count>decena|veintena)\s+de\s+<UNIT>",
+        "amount",
+        ("decena", "veintena"),
+    ),
     (r"\bsemana\s+(?:n\.?º\s*)?(?P<kw>\d{1,2})\b", "calendar_week", ("semana",)),
     (
         r"\b(?:(?:el\s+|este\s+)?(?:(?P<next>próximo)\s+)?)<DAY_NAME>(?:\s+(?P<nextweek>que\s+viene"
@@ -142,19 +155,20 @@ RULES = (
         r"\b(?:(?:a|para)\s+)?(?:finales|final|fin)\s+de\s+(?:esta|la)\s+semana\b"
         r"(?!\s+(?:que\s+viene|próxima))|\b(?:en\s+)?esta\s+(?:misma\s+)?semana\b"
         r"|\b(?:antes\s+del|para\s+el)\s+fin\s+de\s+semana\b"
-        r"|\ben\s+lo\s+que\s+queda\s+de\s+semana\b",
+        r"|\ben\s+lo\s+que\s+queda\s+de\s+semana\b"
+        r"|\ba\s+lo\s+largo\s+de\s+(?:esta|la)\s+semana\b(?!\s+(?:que\s+viene|próxima))",
         "this_week_end",
         ("semana",),
     ),
     (
-        r"\b(?:(?:a\s+|para\s+)?(?:finales|final|fin)\s+de\s+)?(?:la\s+|durante\s+la\s+)?"
-        + _NEXT_WEEK
-        + r"\b",
+        r"\b(?:(?:a\s+|para\s+)?(?:finales|final|fin)\s+de\s+)?(?:la\s+|durante\s+la\s+"
+        r"|a\s+lo\s+largo\s+de\s+la\s+)?" + _NEXT_WEEK + r"\b",
         "next_week_end",
         ("semana",),
     ),
     (
-        r"\b(?:(?:a\s+)?(?:finales|final)\s+de\s+)?la\s+semana\s+(?:siguiente|después)\b",
+        r"\b(?:(?:a\s+)?(?:finales|final)\s+de\s+)?la\s+semana\s+(?:siguiente|después)\b"
+        r"(?!\s+de\b)",
         "following_week_end",
         ("semana",),
     ),
@@ -361,7 +375,10 @@ CLAUSE_BREAK = (
     r",|;|:|\s-\s|\(|\)|\b(?:y|pero|aunque|porque|mientras|sin\s+embargo|así\s+que|pues)\b"
 )
 HOLIDAY_BEFORE = r"antes\s+de|para|hasta"
-HOLIDAY_AFTER = r"después\s+de|tras|pasad[oa]s?|a\s+la\s+vuelta\s+de"
+HOLIDAY_AFTER = (
+    r"(?:la\s+semana\s+)?después\s+de|tras|pasad[oa]s?|a\s+la\s+vuelta\s+de"
+    r"|la\s+semana\s+siguiente\s+a"
+)
 HOLIDAY_ARTICLE = r"(?:las|la|los|el)\s+"
 HOLIDAY_SUFFIX = r"festivos?"
 SEASON = (

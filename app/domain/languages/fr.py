@@ -63,6 +63,8 @@ NUMBERS = {
     "soixante-douze": 72,
     "quelques": 3,
     "plusieurs": 4,
+    "dizaine": 10,
+    "vingtaine": 20,
 }
 UNITS = (
     (r"jours?\s+(?:ouvr(?:é|e|able)s?|travaillés?)", "business"),
@@ -108,6 +110,21 @@ RULES = (
         r"|(?P<first>\d{1,2})/(?P<second>\d{1,2}))",
         "week_commencing",
         ("semaine du",),
+    ),
+    (
+        r"\b<DAY_NAME>\s+(?P<day>[12]?\d|3[01])(?:er)?\b(?!\s*<ANY_MONTH>|[/.:h]\s?\d|\s*h\b)",
+        "ordinal_day",
+        _DAY_NEEDS,
+    ),
+    (
+        r"\b(?:(?:dans|sous|d'ici|en)\s+)?(?:une\s+)?(?P<count>dizaine|vingtaine)\s+de\s+<UNIT>",
+        "amount",
+        ("dizaine", "vingtaine"),
+    ),
+    (
+        r"\b(?:(?:dans|sous|d'ici)\s+)?(?:une\s+)?huitaine(?:\s+de\s+jours)?\b",
+        "eight_days",
+        ("huitaine",),
     ),
     (r"\b(?:semaine|sem\.)\s*(?:n°\s*|no\s*)?(?P<kw>\d{1,2})\b", "calendar_week", ("sem",)),
     (
