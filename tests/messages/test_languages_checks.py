@@ -248,3 +248,24 @@ def test_spelling_in_the_language_dictionary(code: str, body: str, misspelt: set
     }
 
     assert found == misspelt
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(facts=interviews(), code=st.sampled_from(OTHER_LANGUAGES))
+def test_R9_a_final_message_has_at_most_60_percent_of_the_follow_ups_words_in_each_language(
+    facts: InterviewFacts, code: str
+) -> None:
+    facts = replace(facts, language=code)
+    planned = plan_interview(facts=facts, policy=POLICIES["standard"], as_of=AS_OF)
+    by_kind = {
+        (s.kind, s.channel): planned.messages[s.id]
+        for s in planned.plan.steps
+        if s.id in planned.messages
+    }
+
+    for channel in (Channel.EMAIL, Channel.PHONE):
+        follow_up = by_kind.get((StepKind.FOLLOW_UP, channel))
+        final = by_kind.get((StepKind.FINAL_FOLLOW_UP, channel))
+        if follow_up and final:
+            words = len(final.body_text.split())
+            assert words <= 0.6 * len(follow_up.body_text.split())
