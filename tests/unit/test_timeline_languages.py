@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.domain.calendar import CalendarSpec, calendar_for
 from app.domain.model import (
@@ -204,3 +206,96 @@ def test_a_reply_in_the_interviews_language_closes_the_plan(build, spec_example)
 
     assert plan.status is PlanStatus.CLOSED
     assert plan.replies[0].reading.outcome is ReplyOutcome.REJECTION
+
+
+# -- a property per language: distractors never pull the reading before the decision date -----
+
+#: (language, calendar, decision sentences with the date each states, distractors), worked by
+#: hand for Mon 2026-11-30.
+PARTS = {
+    "de": (
+        CalendarSpec("DE", "BY"),
+        (
+            ("Wir melden uns bis Freitag.", date(2026, 12, 4)),
+            ("Wir entscheiden bis Ende nächster Woche.", date(2026, 12, 11)),
+            ("Rückmeldung erhalten Sie bis zum 10.12.", date(2026, 12, 10)),
+            ("Sie hören innerhalb von 10 Werktagen von uns.", date(2026, 12, 14)),
+            ("Eine Entscheidung fällt Mitte Dezember.", date(2026, 12, 15)),
+            ("Wir melden uns noch vor Weihnachten.", date(2026, 12, 24)),
+        ),
+        (
+            "Vielen Dank für das Gespräch am 30.11.",
+            "Gesendet: Montag, 30. November 2026 10:12",
+            "Der Eintritt wäre zum 1. Februar 2027.",
+            "Die Stelle ist auf 24 Monate befristet.",
+            "Sie wären 3 Tage pro Woche im Büro.",
+            "Unser letzter Prozess hat 6 Wochen gedauert.",
+            "Ich bin ab dem 14.12. im Urlaub.",
+            "Hallo Frau Schneider,",
+            "Mit freundlichen Grüßen\nThomas Berger",
+        ),
+    ),
+    "fr": (
+        CalendarSpec("FR"),
+        (
+            ("Nous reviendrons vers vous vendredi.", date(2026, 12, 4)),
+            ("Nous déciderons d'ici la fin de la semaine prochaine.", date(2026, 12, 11)),
+            ("Vous aurez une réponse d'ici le 10/12.", date(2026, 12, 10)),
+            ("Nous vous répondrons sous 10 jours ouvrés.", date(2026, 12, 14)),
+            ("La décision sera prise mi-décembre.", date(2026, 12, 15)),
+            ("Nous reviendrons vers vous avant Noël.", date(2026, 12, 24)),
+        ),
+        (
+            "Merci pour l'entretien du 30/11.",
+            "Envoyé : lundi 30 novembre 2026 10:12",
+            "La prise de poste est prévue le 4 janvier 2027.",
+            "Il s'agit d'un CDD de 18 mois.",
+            "Le poste prévoit 2 jours par semaine de télétravail.",
+            "Notre dernier recrutement a duré 6 semaines.",
+            "Je serai en congés à partir du 14 décembre.",
+            "Bonjour Madame Martin,",
+            "Bien cordialement,\nClaire Dubois",
+        ),
+    ),
+    "es": (
+        CalendarSpec("ES", "VC"),
+        (
+            ("Te decimos algo el viernes.", date(2026, 12, 4)),
+            ("Te daremos una respuesta a finales de la próxima semana.", date(2026, 12, 11)),
+            ("Te contestaremos antes del 10/12.", date(2026, 12, 10)),
+            ("Recibirás respuesta en 10 días hábiles.", date(2026, 12, 15)),
+            ("Tomaremos la decisión a mediados de diciembre.", date(2026, 12, 15)),
+            ("Te diremos algo antes de Navidad.", date(2026, 12, 24)),
+        ),
+        (
+            "Gracias por la entrevista del 30/11.",
+            "Enviado: lunes, 30 de noviembre de 2026 10:12",
+            "La incorporación sería el 11 de enero de 2027.",
+            "Es un contrato temporal de 12 meses.",
+            "El puesto tiene 3 días a la semana en la oficina.",
+            "Nuestro último proceso duró 6 semanas.",
+            "Estaré de vacaciones a partir del 14 de diciembre.",
+            "Hola Lucía:",
+            "Un saludo,\nMarta",
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("code", tuple(PARTS))
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_R6_a_text_built_from_parts_reads_its_latest_decision_date(code: str, data) -> None:
+    spec, decisions, distractors = PARTS[code]
+    chosen = data.draw(st.lists(st.sampled_from(decisions), min_size=1, max_size=3))
+    noise = data.draw(st.lists(st.sampled_from(distractors), max_size=5))
+    parts = data.draw(st.permutations([text for text, _ in chosen] + noise))
+    reading = read_timeline(
+        DecisionTimeline(text="\n".join(parts)),
+        said_on=date(2026, 11, 30),
+        calendar=calendar_for(spec),
+        day_first=True,
+        language=code,
+    )
+
+    assert reading.deadline == max(day for _, day in chosen), reading.interpretation
