@@ -8,7 +8,9 @@ What is measured, and why:
    cannot hide the cost of rendering, and with the same facts (memo warm). Last, the stages of
    one plan request (validate the bytes, map to facts, plan, render, to wire form, to JSON) over
    distinct bodies, to show which part dominates a request. Then message checks per second
-   for a 150-word draft on one core (target: at least 500).
+   for a 150-word draft on one core (target: at least 500). Plan + messages in each language
+   (median µs), and the first plan in a language not yet used (its templates and locale
+   cold) against that median.
 2. HTTP, one uvicorn worker started with ``followup serve`` on 127.0.0.1 (no access log, log
    level warning, rate limit off, a temporary migrated SQLite database and a key made in it,
    sent with every /v1 request): the time from process start to the first answered
@@ -408,6 +410,62 @@ def _message_rendering(figures: list[Figure]) -> None:
             met(median / 1000 < 2 * RENDER_BASELINE_US),
         )
     )
+
+
+# -- micro: messages in each language ----------------------------------------------------------
+
+_LANGUAGE_CHECK_DRAFTS = {
+    "en": "Hi Carol,\n\nI remain very interested in the role.\n\nBest regards,\nAnn Lee",
+    "de": "Hallo Carol,\n\nich bin weiterhin sehr interessiert.\n\nViele Grüße\nAnn Lee",
+    "fr": "Bonjour Carol,\n\nLe poste m'intéresse toujours.\n\nBien à vous,\nAnn Lee",
+    "es": "Hola, Carol:\n\nEl puesto me sigue interesando.\n\nUn saludo,\nAnn Lee",
+}
+
+
+def _messages_by_language(figures: list[Figure]) -> None:
+    """Plan + messages of the example in each language, median µs, new facts on each call (a
+    candidate's name of its own, so no memo hits). Before the median, the first plan in the
+    language, timed alone: for German, French and Spanish nothing of the language is loaded
+    yet (templates not compiled, Babel's locale not read), so it shows what the first user of
+    a language pays; English is warm from the sections before. Then the first check of a
+    draft in each language, which loads its spelling dictionary (the service does this in its
+    background warm-up). Runs before the checks section, which preloads every dictionary."""
+    from app.domain.model import StepKind
+    from app.messages.checks import Draft, check_message
+
+    section("Micro: plan + messages in each language; the first plan in a language (cold)")
+    prepared = _prepare(EXAMPLE.read_bytes())
+    facts, policy, as_of = prepared.facts, prepared.policy, prepared.as_of
+    for code in ("en", "de", "fr", "es"):
+        batch = [
+            replace(
+                facts, language=code, candidate=replace(facts.candidate, name=f"Ann Lee {serial}")
+            )
+            for serial in range(2000)
+        ]
+        start = time.perf_counter_ns()
+        plan_interview(facts=batch[0], policy=policy, as_of=as_of)
+        first = time.perf_counter_ns() - start
+
+        def plan_in(index: int, batch: list[InterviewFacts] = batch) -> object:
+            return plan_interview(facts=batch[index + 1], policy=policy, as_of=as_of)
+
+        samples = time_calls(plan_in, warmup=50, max_calls=len(batch) - 51, budget_s=1.0)
+        median = statistics.median(samples)
+        print(
+            f"  plan + messages, {code}  median {us(median):>7}  first plan {us(first):>9}"
+            f" ({first / median:.0f}x the median)  ({len(samples)} calls)"
+        )
+        figures.append(Figure(f"plan + messages median, {code}", us(median)))
+        figures.append(
+            Figure(f"first plan in {code} (cold), x median", f"{us(first)} ({first / median:.0f}x)")
+        )
+    for code, body in _LANGUAGE_CHECK_DRAFTS.items():
+        start = time.perf_counter_ns()
+        check_message(Draft(StepKind.FOLLOW_UP, body, "Follow-up", language=code))
+        first = time.perf_counter_ns() - start
+        print(f"  first check in {code} (loads its dictionary) {us(first):>10}")
+        figures.append(Figure(f"first check in {code} (dictionary load)", us(first)))
 
 
 # -- micro: message checks -----------------------------------------------------------------
@@ -897,6 +955,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         if not args.ratios_only:
             _micro(figures, templates)
             _message_rendering(figures)
+            _messages_by_language(figures)
             _message_checks(figures)
             _timeline_reading(figures)
             _timeline_reading_by_language(figures)
