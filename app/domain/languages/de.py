@@ -387,6 +387,8 @@ REPLY_REJECTION = (
     r"|für\s+(?:ihre|deine)\s+(?:weitere\s+|berufliche\s+)?zukunft\s+(?:alles\s+gute|viel\s+erfolg)"
     r"|einstellungsstopp|stelle\s+nicht\s+(?:zu\s+)?besetzen"
     r"|nicht\s+in\s+die\s+(?:engere|nächste)\s+(?:auswahl|runde)"
+    r"|(?:profil|erfahrung|hintergrund)\w*\s+(?:\w+\s+){0,2}nicht\s+(?:ganz\s+|ausreichend\s+)?"
+    r"(?:zu\s+\w+\s+\w+\s+)?(?:pass|entsprich)\w*"
     r")"
 )
 REPLY_OFFER = (
@@ -403,6 +405,7 @@ REPLY_OFFER = (
     r"|(?:möchten|wollen|würden)\s+(?:sie|dich)\s+(?:sehr\s+)?(?:gerne\s+)?einstellen"
     r"|(?:angebot|vertragsangebot)\s+(?:an|für)\s+(?:sie|dich)"
     r"|(?:sie|du)\s+(?:haben|hast)\s+die\s+stelle"
+    r"|(?:sie|du)\s+(?:die\s+stelle|den\s+job|die\s+position)\s+(?:bekommen|bekommst|erhalten)"
     r"|(?:ihnen|dir)\s+(?:gerne\s+)?(?:die|diese|eine|unsere)\s+(?:stelle|position)[^;!?]{0,60}"
     r"anbieten"
     r"|(?:ihnen|dir)\s+(?:gerne\s+)?(?:ein|das|unser)\s+(?:vertrags)?angebot\b[^;!?]{0,60}?"

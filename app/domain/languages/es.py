@@ -414,7 +414,8 @@ REPLY_REJECTION = (
     r"|(?:ajust\w*|adecu\w*|encaj\w*)\s+(?:más|mejor)"
     r"|no\s+(?:ha|has|han)\s+(?:sido|resultado)\s+(?:seleccionad|elegid)\w*"
     r"|no\s+(?:vamos\s+a|podemos|podremos)\s+(?:continuar|seguir|avanzar)"
-    r"|no\s+(?:continuar|seguir|avanzar)\s+con\s+(?:tu|su)"
+    r"|no\s+(?:continuar|seguir|avanzar)\s+(?:adelante\s+)?con\s+(?:tu|su)"
+    r"|no\s+(?:encaj\w*|se\s+ajust\w*|se\s+adecu\w*|cumple\w*)"
     r"|(?:puesto|posición|vacante|plaza)\s+(?:ya\s+)?(?:ha\s+sido|fue|está)\s+(?:ya\s+)?"
     r"(?:cubiert[oa]|ocupad[oa]|cancelad[oa]|cerrad[oa]|congelad[oa])"
     r"|(?:hemos|ya\s+hemos)\s+cubierto\s+(?:el|la|este|esta)\s+(?:puesto|posición|vacante|plaza)"
@@ -462,6 +463,7 @@ REPLY_NEXT_ROUND = (
 REPLY_OUT_OF_OFFICE = (
     r"\b(?:"
     r"respuesta\s+automática|fuera\s+de\s+la\s+oficina|out\s+of\s+office"
+    r"|(?:estoy|estaré)\s+fuera\b"
     r"|(?:estoy|estaré|me\s+encuentro)\s+[^;!?]{0,50}?(?:de\s+vacaciones|de\s+viaje|de\s+baja"
     r"|ausente|sin\s+acceso|con\s+acceso\s+limitado|disfrutando)"
     r"|a\s+mi\s+(?:vuelta|regreso)|cuando\s+(?:vuelva|regrese)"

@@ -396,7 +396,7 @@ REPLY_REJECTION = (
     r"|démarches?)"
     r"|(?:réussite|succès)\s+dans\s+(?:vos|votre)\s+(?:recherches?|démarches?|projets?)"
     r"|(?:gel|suspension)\s+des\s+recrutements|(?:pourvu|pourvoir)\s+(?:le\s+poste\s+)?en\s+interne"
-    r"|candidature\s+interne|(?:partons|part|partir|parti)\s+sur\s+(?:un\s+)?autre\s+profil"
+    r"|(?:ne|n')\s*(?:correspond|répond|colle)\w*\s+pas|candidature\s+interne|(?:partons|part|partir|parti)\s+sur\s+(?:un\s+)?autre\s+profil"
     r")"
 )
 REPLY_OFFER = (
@@ -407,6 +407,7 @@ REPLY_OFFER = (
     r"|proposition\s+d'(?:embauche|emploi)|promesse\s+d'embauche|offre\s+d'embauche"
     r"|(?:votre\s+candidature\s+a\s+été\s+retenue|vous\s+avez\s+été\s+retenue?)"
     r"(?!\w)(?!\s+pour\s+(?:la\s+suite|le\s+prochain|la\s+prochaine|l'étape|un\s|une\s))"
+    r"|vous\s+(?:rejoignez|rejoindrez|allez\s+rejoindre)\s+(?:l'équipe|notre\s+équipe|nous)"
     r"|bienvenue\s+(?:dans\s+l'équipe|parmi\s+nous|à\s+bord|chez)"
     r"|(?:ci-joint|vous\s+trouverez\s+ci-joint)\s+(?:votre|notre|la)\s+(?:proposition|offre"
     r"|promesse|contrat)"
