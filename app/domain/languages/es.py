@@ -414,6 +414,8 @@ REPLY_REJECTION = (
     r"|(?:ajust\w*|adecu\w*|encaj\w*)\s+(?:más|mejor)"
     r"|no\s+(?:ha|has|han)\s+(?:sido|resultado)\s+(?:seleccionad|elegid)\w*"
     r"|no\s+(?:vamos\s+a|podemos|podremos)\s+(?:continuar|seguir|avanzar)"
+    r"|no\s+(?:podemos|podremos|vamos\s+a\s+poder)\s+(?:ofrecer(?:te|le)|hacer(?:te|le)\s+una\s+"
+    r"oferta)|lamentablemente,?\s+no\b"
     r"|no\s+(?:continuar|seguir|avanzar)\s+(?:adelante\s+)?con\s+(?:tu|su)"
     r"|no\s+(?:encaj\w*|se\s+ajust\w*|se\s+adecu\w*|cumple\w*)"
     r"|(?:puesto|posición|vacante|plaza)\s+(?:ya\s+)?(?:ha\s+sido|fue|está)\s+(?:ya\s+)?"

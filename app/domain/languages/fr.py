@@ -385,6 +385,8 @@ REPLY_REJECTION = (
     r"(?:un\s+|une\s+)?(?:autres?|d'autres)\s+(?:candidat|profil)\w*"
     r"|(?:pas|plus)\s+(?:en\s+mesure\s+de\s+)?(?:pouvoir\s+)?(?:donner\s+(?:une\s+)?suite(?:\s+favorable)?"
     r"|retenir\s+votre|poursuivre\s+(?:avec\s+vous|le\s+processus\s+avec\s+vous|votre\s+candidature))"
+    r"|(?:pas|plus)\s+(?:en\s+mesure\s+de\s+)?(?:vous\s+)?(?:faire\s+d'offre|proposer\s+le\s+poste"
+    r"|faire\s+de\s+proposition)"
     r"|pas\s+(?:été\s+)?retenue?|suite\s+défavorable|réponse\s+(?:négative|défavorable)"
     r"|(?:poste|offre)\s+(?:a\s+été|est)\s+(?:déjà\s+|désormais\s+|finalement\s+)?(?:pourvu\w*"
     r"|clôturé\w*|annulé\w*|gelé\w*)"
