@@ -62,6 +62,9 @@ from app.services.planning import PlannedInterview, messages_of, plan_interview,
 _ACTIONABLE = frozenset({StepStatus.DUE, StepStatus.OVERDUE})
 #: Attempts at a create whose Idempotency-Key another transaction claimed at the same time.
 _CLAIM_ATTEMPTS = 3
+#: Interviews whose documents and events one query reads (the ids are bound parameters,
+#: and PostgreSQL takes at most 65,535 of those in a statement).
+_READ_AT_ONCE = 1000
 #: Spans kept per interview version: as of now, and as of a moment a client asked about.
 _SPANS_PER_VERSION = 2
 
@@ -484,11 +487,12 @@ class InterviewStore:
         with self._lock:
             kept = {row.id: self._seen.get((row.id, row.version)) for row in rows}
         missing = [row for row in rows if kept[row.id] is None]
-        if missing:
-            ids = [row.id for row in missing]
+        for start in range(0, len(missing), _READ_AT_ONCE):
+            batch = missing[start : start + _READ_AT_ONCE]
+            ids = [row.id for row in batch]
             documents = repo.facts_of(session=session, interview_ids=ids)
             events = repo.events_of(session=session, interview_ids=ids)
-            for row in missing:
+            for row in batch:
                 key = (row.id, row.version)
                 with self._lock:
                     decoded = self._decoded.get(key)
