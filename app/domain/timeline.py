@@ -1340,6 +1340,12 @@ def _english_unit(unit: str) -> str:
     return "week" if unit.startswith("w") else "month"
 
 
+#: Words common in English and rare in German, French and Spanish.
+_ENGLISH_MARKS = re.compile(
+    r"\b(?:the|and|you|we|will|with|thanks?|your|our|regards|next|week|this)\b"
+)
+
+
 @lru_cache(maxsize=1)
 def english() -> Language:
     """English, as this module writes it."""
@@ -1370,9 +1376,7 @@ def english() -> Language:
         ),
         season_needs=("holiday", "festive", "break"),
         holiday_names={},
-        marks=re.compile(
-            r"\b(?:the|and|you|we|will|with|thanks?|your|our|regards|next|week|this)\b"
-        ),
+        marks=_ENGLISH_MARKS,
     )
 
 
@@ -1435,6 +1439,15 @@ def _alternatives(words: Iterable[str]) -> str:
     )
 
 
+def _month_names(months: dict[str, int]) -> str:
+    """Month names, an abbreviation ("dez", "sept") with its optional full stop."""
+    names = sorted(months, key=len, reverse=True)
+    return "|".join(
+        re.escape(name) + (r"\.?" if any(o != name and o.startswith(name) for o in names) else "")
+        for name in names
+    )
+
+
 def _lookup(table: dict[str, Any], what: str) -> Callable[[str], Any]:
     def look(word: str) -> Any:
         key = " ".join(word.strip(" .").split())
@@ -1462,9 +1475,9 @@ def _built(data: Any) -> Language:
     weekdays: dict[str, int] = data.WEEKDAYS
     numbers: dict[str, int] = data.NUMBERS
     slots = {
-        "<MONTH>": rf"(?P<month>{_alternatives(months)})\.?",
+        "<MONTH>": rf"(?P<month>{_month_names(months)})",
         "<ANY_MONTH>": rf"(?:{_alternatives(months)})\b",
-        "<DAY_NAME>": rf"(?P<weekday>{_alternatives(weekdays)})\.?",
+        "<DAY_NAME>": rf"(?P<weekday>{_alternatives(weekdays)})",
         "<NUM>": rf"(?:\d{{1,3}}|{_alternatives(numbers)})",
         "<UNIT>": rf"(?P<unit>{'|'.join(f'(?:{p})' for p, _ in data.UNITS)})",
         "<YEAR>": r"(?:,?\s+(?P<year>\d{4}))?",
@@ -1529,6 +1542,15 @@ def language(code: str) -> Language:
     return _built(module)
 
 
+@lru_cache(maxsize=8)
+def _marks(code: str) -> re.Pattern[str]:
+    """A language's common words, without building its whole tables."""
+    if code == "en":
+        return _ENGLISH_MARKS
+    return re.compile(importlib.import_module(f"app.domain.languages.{code}").MARKS)
+
+
+@lru_cache(maxsize=4096)
 def language_of(text: str, given: str = "en") -> Language:
     """The language to read ``text`` in: the one given, except that text given as English
     that clearly is German, French or Spanish (at least four of that language's common words
@@ -1536,13 +1558,12 @@ def language_of(text: str, given: str = "en") -> Language:
     if given != "en":
         return language(given)
     sample = text[:2000].lower()
-    english_words = len(english().marks.findall(sample))  # type: ignore[union-attr]
-    best, score = english(), 0
+    english_words = len(_marks("en").findall(sample))
+    best, score = "en", 0
     for code in LANGUAGES[1:]:
-        lang = language(code)
-        found = len(lang.marks.findall(sample)) if lang.marks else 0
+        found = len(_marks(code).findall(sample))
         if found > score:
-            best, score = lang, found
+            best, score = code, found
     if score >= 4 and score > 2 * english_words:
-        return best
+        return language(best)
     return english()

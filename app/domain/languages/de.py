@@ -352,7 +352,7 @@ MARKS = (
     r"|grüßen|freundlichen|liebe[rn]?|hallo|geehrte[rn]?|woche|melden|bitte|gerne|auch|noch"
     r"|eine[nrm]?|bei|ihre[nrm]?|zum|zur|wieder|nächste[nrm]?|frau|herrn?|danke|unser\w*|von"
     r"|gibt|wird|werden|haben|dieses|herzliche[n]?|beste[n]?|viele|gruß|lg|kurze[sn]?)\b"
-    r"|\b\w*[äöüß]\w*"
+    r"|[äöüß]"
 )
 
 # -- replies ---------------------------------------------------------------------------------

@@ -397,7 +397,7 @@ MARKS = (
     r"|el|pondremos|semana|por|muy|cordiales?|atentamente|quedo|quedamos|hemos|estamos|tenemos"
     r"|proceso|candidatura|puesto|contigo|te\s+escribo|equipo|saludo|algo|semanas|decimos"
     r"|contestamos|tendrás|tendrá|nuestr[oa]s?|como|tarde|sin|falta|lunes|martes|jueves|viernes"
-    r"|esta|este|hola)\b|\b\w*[ñáíóú¿¡]\w*|\b\w+(?:aremos|eremos|iremos)\b"
+    r"|esta|este|hola)\b|[ñáíóú¿¡]|\b\w+(?:aremos|eremos|iremos)\b"
 )
 
 # -- replies ---------------------------------------------------------------------------------

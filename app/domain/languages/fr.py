@@ -369,7 +369,7 @@ MARKS = (
     r"\b(?:nous|vous|votre|vos|notre|nos|pour|avec|merci|cordialement|bonjour|madame|monsieur"
     r"|est|une|sommes|serons|reviendrons|semaine|prochaine?|d'ici|bien|très|suite|entretien"
     r"|au|aux|du|ce|cette|mais|ou|bonne|journée|chère?|toi|tu|auras|aurez|vers|reviendr\w*"
-    r"|revien\w*|faisons|avons|serez|retour)\b|\b\w*[èêàçùâîôë]\w*"
+    r"|revien\w*|faisons|avons|serez|retour)\b|[èêàçùâîôë]"
 )
 
 # -- replies ---------------------------------------------------------------------------------
