@@ -661,7 +661,8 @@ def _timeline_reading_by_language(figures: list[Figure]) -> None:
         country, subdivision, template = _RECRUITER_EMAILS_BY_LANGUAGE[code]
         calendar = calendar_for(CalendarSpec(country, subdivision))
         texts = [
-            template.format(name=f"Anna Huber {serial}", serial=serial % 1000)
+            # A name per run too: the reader keeps texts it has read, across runs.
+            template.format(name=f"Anna Huber {given} {serial}", serial=serial % 1000)
             for serial in range(20000)
         ]
         words = len(texts[0].split())
