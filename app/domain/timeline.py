@@ -1342,7 +1342,8 @@ def _english_unit(unit: str) -> str:
 
 #: Words common in English and rare in German, French and Spanish.
 _ENGLISH_MARKS = re.compile(
-    r"\b(?:the|and|you|we|will|with|thanks?|your|our|regards|next|week|this)\b"
+    r"\b(?:the|and|you|we|will|with|thanks?|your|our|regards|next|week|this|to|for|of|is|are"
+    r"|be|have|has|us|back|by|hi|dear|best|please|would|let|get|know|from|that|it)\b"
 )
 
 
@@ -1552,18 +1553,14 @@ def _marks(code: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4096)
 def language_of(text: str, given: str = "en") -> Language:
-    """The language to read ``text`` in: the one given, except that text given as English
-    that clearly is German, French or Spanish (at least four of that language's common words
-    and more than twice as many as English ones) is read in that language."""
-    if given != "en":
-        return language(given)
+    """The language to read ``text`` in: the one given, unless the words clearly are another
+    of the four (at least four of its common words, and more than twice as many as the given
+    language's): a German e-mail sent without a language, or an English reply to an interview
+    held in German, is read in the language it is written in."""
     sample = text[:2000].lower()
-    english_words = len(_marks("en").findall(sample))
-    best, score = "en", 0
-    for code in LANGUAGES[1:]:
-        found = len(_marks(code).findall(sample))
-        if found > score:
-            best, score = code, found
-    if score >= 4 and score > 2 * english_words:
+    given = given if given in LANGUAGES else "en"
+    scores = {code: len(_marks(code).findall(sample)) for code in LANGUAGES}
+    best = max(scores, key=lambda code: (scores[code], code == given))
+    if best != given and scores[best] >= 4 and scores[best] > 2 * scores[given]:
         return language(best)
-    return english()
+    return language(given)

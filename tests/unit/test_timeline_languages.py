@@ -299,3 +299,21 @@ def test_R6_a_text_built_from_parts_reads_its_latest_decision_date(code: str, da
     )
 
     assert reading.deadline == max(day for _, day in chosen), reading.interpretation
+
+
+def test_an_english_reply_to_an_interview_held_in_german_is_read_in_english() -> None:
+    """Munich teams often answer in English: the interview's language does not force German."""
+    text = (
+        "Hi Anna,\nthanks for your patience. We have decided to move forward with other "
+        "candidates whose experience is a closer match.\nBest regards,\nThomas"
+    )
+    reading = read_reply(
+        text,
+        received_on=date(2026, 12, 1),
+        calendar=calendar_for(CalendarSpec("DE", "BY")),
+        day_first=True,
+        language="de",
+    )
+
+    assert language_of(text, "de").code == "en"
+    assert reading.outcome is ReplyOutcome.REJECTION
