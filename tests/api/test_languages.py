@@ -129,3 +129,20 @@ def test_the_languages_are_listed_with_their_default_register(client: TestClient
         ("fr", "formal"),
         ("es", "formal"),
     ]
+
+
+def test_a_stored_interview_is_read_with_its_explanation_in_the_asked_language(
+    client: TestClient, body: dict[str, Any]
+) -> None:
+    created = client.post("/v1/interviews", json={**body, "language": "fr"})
+    assert created.status_code == 201, created.text
+    url = created.headers["location"]
+
+    read = client.get(url, headers={"Accept-Language": "es"})
+    plan = client.get(f"{url}/plan", headers={"Accept-Language": "de"})
+
+    assert read.headers["content-language"] == "es"
+    assert read.json()["language"] == "fr"
+    assert read.json()["plan"]["status_reason"] == "A la espera de una decisión."
+    assert plan.headers["content-language"] == "de"
+    assert plan.json()["steps"][0]["message"]["body_text"].startswith("Bonjour Bob Smith,")

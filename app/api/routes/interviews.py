@@ -282,11 +282,18 @@ async def list_interviews(
     responses=problem_responses(404, 422),
 )
 async def get_interview(
-    caller: Caller, store: Store, interview_id: str, as_of: AsOf = None
+    caller: Caller,
+    store: Store,
+    interview_id: str,
+    explanation: ExplanationLanguage,
+    as_of: AsOf = None,
 ) -> Response:
-    """The interview's fields, events and plan; its `ETag` for a later change."""
+    """The interview's fields, events and plan (its explanation in the language of
+    `Accept-Language`); its `ETag` for a later change."""
     stored, planned = await _planned(store, caller, interview_id, as_of)
-    return json_response(interview_wire(stored, planned), headers={"ETag": stored.etag})
+    wire = interview_wire(stored, planned)
+    explain_plan(wire["plan"], explanation)
+    return json_response(wire, headers=explained_headers(explanation, ETag=stored.etag))
 
 
 @router.patch(
