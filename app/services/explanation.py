@@ -239,6 +239,60 @@ SENTENCES: tuple[Sentence, ...] = (
     ),
 )
 
+#: The planner's warnings people meet most: a missing point, an address, a late thank-you, a
+#: follow-up too soon or before the thank-you, a decision date not on a business day.
+WARNINGS: tuple[Sentence, ...] = (
+    _sentence(
+        r"Add a specific point from your conversation with (?P<who>.+?): a thank-you without "
+        r"one reads generic \(R1, R13\)\.",
+        de="Nennen Sie einen konkreten Punkt aus Ihrem Gespräch mit {who}: ein Dankschreiben "
+        "ohne ihn wirkt austauschbar (R1, R13).",
+        fr="Ajoutez un point précis de votre échange avec {who} : sans lui, un message de "
+        "remerciement paraît impersonnel (R1, R13).",
+        es="Añada un punto concreto de su conversación con {who}: sin él, un agradecimiento "
+        "parece genérico (R1, R13).",
+    ),
+    _sentence(
+        r"No email address is known for (?P<who>.+?); add it before sending\.",
+        de="Für {who} ist keine E-Mail-Adresse bekannt; ergänzen Sie sie vor dem Senden.",
+        fr="Aucune adresse e-mail n'est connue pour {who} ; ajoutez-la avant l'envoi.",
+        es="No se conoce ninguna dirección de correo de {who}; añádala antes de enviar.",
+    ),
+    _sentence(
+        r"The thank-you to (?P<who>.+?) was due within (?P<hours>\d+) hours of the interview; "
+        r"send it now all the same, it still helps \(R1\)\.",
+        de="Das Dankschreiben an {who} war innerhalb von {hours} Stunden nach dem Gespräch "
+        "fällig; senden Sie es trotzdem jetzt, es hilft noch (R1).",
+        fr="Le message de remerciement à {who} était attendu dans les {hours} heures suivant "
+        "l'entretien ; envoyez-le quand même maintenant, il reste utile (R1).",
+        es="El agradecimiento a {who} debía enviarse en las {hours} horas siguientes a la "
+        "entrevista; envíelo ahora de todos modos, todavía ayuda (R1).",
+    ),
+    _sentence(
+        r"A status follow-up went before the thank-you \(R5\)\.",
+        de="Eine Nachfrage zum Stand ging vor dem Dankschreiben hinaus (R5).",
+        fr="Une relance est partie avant le message de remerciement (R5).",
+        es="Se envió un seguimiento antes del agradecimiento (R5).",
+    ),
+    _sentence(
+        r"The follow-up went on (?P<day_sent>.+?), before (?P<day_due>.+?), when it was due; "
+        r"wait the full time for the next one \(R13\)\.",
+        de="Die Nachfrage ging am {day_sent} hinaus, vor dem {day_due}, an dem sie fällig war; "
+        "warten Sie bei der nächsten die volle Zeit ab (R13).",
+        fr="La relance est partie le {day_sent}, avant le {day_due}, date à laquelle elle était "
+        "prévue ; pour la suivante, attendez le délai complet (R13).",
+        es="El seguimiento se envió el {day_sent}, antes del {day_due}, cuando correspondía; "
+        "para el siguiente, espere el plazo completo (R13).",
+    ),
+    _sentence(
+        r"Status messages went to several people within 24 hours \(R13\)\.",
+        de="Nachfragen gingen innerhalb von 24 Stunden an mehrere Personen (R13).",
+        fr="Des relances sont parties vers plusieurs personnes en moins de 24 heures (R13).",
+        es="Se enviaron seguimientos a varias personas en menos de 24 horas (R13).",
+    ),
+)
+SENTENCES = SENTENCES + WARNINGS
+
 _TAIL_PIECES = re.compile(
     r", and not before the business day after your thank-you"
     r"| by phone, as they asked, leaving your number twice"

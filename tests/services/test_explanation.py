@@ -101,3 +101,29 @@ def test_a_plan_wire_is_explained_where_its_explanation_is() -> None:
         "rationale": "Warten auf eine Entscheidung.",
         "id": "Waiting for a decision.",
     }
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        (
+            "de",
+            "Die Nachfrage ging am Montag, 30. November 2026 hinaus, vor dem Dienstag, "
+            "1. Dezember 2026, an dem sie fällig war; warten Sie bei der nächsten die volle "
+            "Zeit ab (R13).",
+        ),
+        (
+            "es",
+            "El seguimiento se envió el lunes, 30 de noviembre de 2026, antes del martes, 1 de "
+            "diciembre de 2026, cuando correspondía; para el siguiente, espere el plazo "
+            "completo (R13).",
+        ),
+    ],
+)
+def test_a_warning_with_two_dates_in_another_language(code: str, expected: str) -> None:
+    english = (
+        "The follow-up went on Monday, November 30, 2026, before Tuesday, December 1, 2026, "
+        "when it was due; wait the full time for the next one (R13)."
+    )
+
+    assert translate(english, code) == expected
