@@ -1398,6 +1398,8 @@ def _calendar_week(m: re.Match[str], ctx: _Context) -> Resolution | None:
 
 _RESOLVERS: dict[str, Resolver] = {
     "calendar_week": _calendar_week,
+    #: "eine Woche später", "une semaine plus tard": counted from the latest date said before.
+    "following_amount": _amount,
     "iso": _iso,
     "month_name": _month_name,
     "numeric": _numeric,

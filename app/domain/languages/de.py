@@ -167,6 +167,11 @@ RULES = (
         "following_week_end",
         ("woche",),
     ),
+    (
+        r"\b(?P<count><NUM>)\s+<UNIT>\s+(?:später|danach|darauf)\b",
+        "following_amount",
+        ("später", "danach", "darauf"),
+    ),
     (rf"\banfang\s+(?:der\s+)?{_NEXT}\s+woche\b", "early_next_week", ("woche",)),
     (rf"\bmitte\s+(?:der\s+)?{_NEXT}\s+woche\b", "mid_next_week", ("woche",)),
     (

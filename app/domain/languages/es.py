@@ -173,6 +173,11 @@ RULES = (
         ("semana",),
     ),
     (
+        r"\b(?P<count><NUM>)\s+<UNIT>\s+(?:después|más\s+tarde)\b(?!\s+de\b)",
+        "following_amount",
+        ("después", "más tarde"),
+    ),
+    (
         r"\b(?:a\s+)?(?:principios|comienzos|inicios)\s+de\s+(?:la\s+)?" + _NEXT_WEEK + r"\b",
         "early_next_week",
         ("semana",),

@@ -103,7 +103,7 @@ RULES = (
         r"\b(?:le|au)\s+(?P<day>[12]?\d|3[01])(?:er)?\b(?!\s*(?:<ANY_MONTH>|[/.:h]\s?\d|h\b|%|€"
         r"|ans?\b|jours?|semaines?|mois|heures?|personnes|candidat|min))",
         "ordinal_day",
-        tuple(f"le {digit}" for digit in range(4)) + tuple(f"au {digit}" for digit in range(4)),
+        tuple(f"le {digit}" for digit in range(10)) + tuple(f"au {digit}" for digit in range(10)),
     ),
     (
         r"\b(?:la\s+)?semaine\s+du\s+(?:lundi\s+)?(?:(?P<day>\d{1,2})(?:er)?\s+<MONTH>"
@@ -151,6 +151,11 @@ RULES = (
         r"\b(?:(?:la\s+)?fin\s+de\s+)?(?:la\s+)?semaine\s+(?:suivante|d'après)\b",
         "following_week_end",
         ("semaine",),
+    ),
+    (
+        r"\b(?P<count><NUM>)\s+<UNIT>\s+(?:plus\s+tard|après)\b",
+        "following_amount",
+        ("plus tard", "après"),
     ),
     (
         r"\b(?:en\s+|au\s+)?début\s+de\s+(?:la\s+)?semaine\s+prochaine\b",
