@@ -549,6 +549,14 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         _UNITS,
     ),
     _rule(
+        rf"\b(?P<count>{_NUMBER}|couple|few)(?:\s+of)?\s+(?:more\s+)?{_UNIT}\s+(?:later"
+        r"|after\s+that|afterwards|thereafter)\b",
+        RELATIVE,
+        _amount,
+        ("later", "after that", "afterwards", "thereafter"),
+        anchored=True,
+    ),
+    _rule(
         rf"\b(?P<count>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
         rf"\s*{_UNIT}(?!\w)",
         RELATIVE,

@@ -317,3 +317,42 @@ def test_an_english_reply_to_an_interview_held_in_german_is_read_in_english() ->
 
     assert language_of(text, "de").code == "en"
     assert reading.outcome is ReplyOutcome.REJECTION
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expect"),
+    [
+        (
+            "en",
+            "Please send the task by Wednesday; we will decide a week later.",
+            date(2026, 12, 9),
+        ),
+        ("en", "Send it by Wednesday and we'll reply two weeks after that.", date(2026, 12, 16)),
+        (
+            "de",
+            "Aufgabe bis Mittwoch, die Entscheidung folgt eine Woche später.",
+            date(2026, 12, 9),
+        ),
+        (
+            "fr",
+            "Le test d'ici mercredi ; la décision suivra une semaine plus tard.",
+            date(2026, 12, 9),
+        ),
+        (
+            "es",
+            "La prueba antes del miércoles; la decisión llegará una semana después.",
+            date(2026, 12, 9),
+        ),
+    ],
+)
+def test_R6_a_wait_after_a_day_counts_from_that_day(code: str, text: str, expect: date) -> None:
+    """Mon 2026-11-30: 'a week later' than Wednesday 12-02 is 12-09, never 12-07."""
+    reading = read_timeline(
+        DecisionTimeline(text=text),
+        said_on=date(2026, 11, 30),
+        calendar=calendar_for(CalendarSpec("FR")),
+        day_first=True,
+        language=code,
+    )
+
+    assert reading.deadline == expect, reading.interpretation
