@@ -137,9 +137,16 @@ async def _warm_up(app: FastAPI) -> None:
     gc.collect()
     gc.freeze()
     # What the first requests rarely need is built beside them: the subdivisions' calendars
-    # and the spelling dictionary of the message checks (together about as long as the rest
-    # of the start-up on this machine).
-    threading.Thread(target=_warm_rest, args=(country, today), name="warm-up", daemon=True).start()
+    # and the spelling dictionaries of the message checks (together about as long as the
+    # rest of the start-up on this machine). A few seconds later, so that it does not compete
+    # for the interpreter with the first requests; one that needs any of it first builds it.
+    rest = threading.Timer(_WARM_REST_AFTER_S, _warm_rest, args=(country, today))
+    rest.name, rest.daemon = "warm-up", True
+    rest.start()
+
+
+#: Seconds after the first answer the rest of the warm-up starts.
+_WARM_REST_AFTER_S = 3.0
 
 
 def _warm_rest(country: str, today: date) -> None:
