@@ -103,8 +103,7 @@ async def _warm_up(app: FastAPI) -> None:
     long pauses under load.
     """
     preload_templates()
-    country, today = app.state.settings.default_country, date.today()
-    warm_calendars(country, today, subdivisions=False)
+    warm_calendars(app.state.settings.default_country, date.today())
     # The warm-up calls the app as a client would, with a key that exists only in this
     # process's memory, for these few requests (no account, nothing written).
     keys: KeyVerifier = app.state.keys
@@ -136,11 +135,11 @@ async def _warm_up(app: FastAPI) -> None:
         keys.forget(warm_key)
     gc.collect()
     gc.freeze()
-    # What the first requests rarely need is built beside them: the subdivisions' calendars
-    # and the spelling dictionaries of the message checks (together about as long as the
-    # rest of the start-up on this machine). A few seconds later, so that it does not compete
-    # for the interpreter with the first requests; one that needs any of it first builds it.
-    rest = threading.Timer(_WARM_REST_AFTER_S, _warm_rest, args=(country, today))
+    # What the first requests rarely need is built beside them: the spelling dictionaries of
+    # the message checks (about as long as the rest of the start-up on this machine). A few
+    # seconds later, so that it does not compete for the interpreter with the first
+    # requests; a check that comes first loads its dictionary itself.
+    rest = threading.Timer(_WARM_REST_AFTER_S, _warm_rest)
     rest.name, rest.daemon = "warm-up", True
     rest.start()
 
@@ -149,10 +148,9 @@ async def _warm_up(app: FastAPI) -> None:
 _WARM_REST_AFTER_S = 3.0
 
 
-def _warm_rest(country: str, today: date) -> None:
+def _warm_rest() -> None:
     try:
         preload_checks()
-        warm_calendars(country, today)
     except Exception:  # pragma: no cover - what is not warm is built on first use
         log.exception("background warm-up failed")
 
