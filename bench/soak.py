@@ -459,7 +459,7 @@ def soak(
             server(port, log, url) as (process, started),
         ):
             wait_for_health(process, started, port, log, timeout_s=30)
-            time.sleep(2)  # the warm-up's second half runs after the first answer
+            time.sleep(6)  # the warm-up's second half starts 3 s after the first answer
             warm = resident_memory(process)
             print(f"  resident memory after warm-up: {memory_line(warm)}")
             result = asyncio.run(_drive(port, key, url, seconds, clients, seed))
