@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from app.domain.model import (
-    NextAction,
     Plan,
     Step,
 )
@@ -18,6 +17,7 @@ from app.domain.timeline import WEEKDAYS
 from app.messages import Message, mailto_of
 from app.services.interviews import AgendaEntry, Listed, StoredInterview
 from app.services.planning import PlannedInterview
+from app.services.webhook_events import next_action_data
 
 # -- to the wire ----------------------------------------------------------------------------
 # Dates, times and enums stay as they are: orjson writes them (RFC 3339, ISO dates, enum
@@ -79,18 +79,6 @@ def _step(step: Step, message: Message | None) -> dict[str, Any]:
     }
 
 
-def _next_action(action: NextAction | None) -> dict[str, Any] | None:
-    if action is None:
-        return None
-    return {
-        "step_id": action.step_id,
-        "kind": action.kind,
-        "status": action.status,
-        "send_at": action.send_at,
-        "summary": action.summary,
-    }
-
-
 def plan_wire(planned: PlannedInterview) -> dict[str, Any]:
     """A plan as JSON-ready data, shaped as :class:`app.api.schemas.PlanOut`."""
     plan: Plan = planned.plan
@@ -111,7 +99,7 @@ def plan_wire(planned: PlannedInterview) -> dict[str, Any]:
             "set_aside": [{"text": s.text, "why": s.why} for s in timeline.set_aside],
         },
         "steps": [_step(s, planned.messages.get(s.id)) for s in plan.steps],
-        "next_action": _next_action(action),
+        "next_action": next_action_data(action),
         "expectations": None
         if expectations is None
         else {
@@ -182,7 +170,7 @@ def summary_wire(listed: Listed) -> dict[str, Any]:
         "starts_at": listed.starts_at,
         "status": listed.status,
         "status_reason": listed.status_reason,
-        "next_action": _next_action(listed.next_action),
+        "next_action": next_action_data(listed.next_action),
         "events": listed.events,
         "created_at": listed.created_at,
         "updated_at": listed.updated_at,

@@ -141,7 +141,8 @@ def message_data(message: Message | None) -> dict[str, Any] | None:
     }
 
 
-def _next_action(action: NextAction | None) -> dict[str, Any] | None:
+def next_action_data(action: NextAction | None) -> dict[str, Any] | None:
+    """A next action as the API and webhook payloads show it."""
     if action is None:
         return None
     return {
@@ -157,7 +158,7 @@ def plan_state(plan: Plan) -> dict[str, Any]:
     return {
         "status": plan.status,
         "status_reason": plan.status_reason,
-        "next_action": _next_action(plan.next_action),
+        "next_action": next_action_data(plan.next_action),
     }
 
 
