@@ -157,11 +157,7 @@ def add_interview(
     ORM's unit of work would add its bookkeeping to every create)."""
     session.execute(sa.insert(Interview).values(values))
     if events:
-        session.execute(sa.insert(InterviewEvent), [_values(event) for event in events])
-
-
-def _values(row: Interview | InterviewEvent) -> dict[str, Any]:
-    return {column.key: getattr(row, column.key) for column in type(row).__table__.columns}  # type: ignore[union-attr]
+        session.execute(sa.insert(InterviewEvent), [_row_values(event) for event in events])
 
 
 def update_interview(
@@ -532,6 +528,7 @@ def add_webhook_messages(*, session: Session, rows: Sequence[WebhookMessage]) ->
 
 
 def _row_values(row: SQLModel) -> dict[str, Any]:
+    """A model's column values, for a Core INSERT (the ORM's flush adds its own bookkeeping)."""
     return {column.key: getattr(row, column.key) for column in type(row).__table__.columns}  # type: ignore[attr-defined]
 
 
