@@ -8,11 +8,15 @@ turned into problem documents by :mod:`app.api.errors`, whose statuses a route d
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Annotated, Any
 
 import orjson
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
+from fastapi.exceptions import RequestValidationError
 from starlette.responses import Response
 
 from app.api.auth import Caller
@@ -27,10 +31,14 @@ from app.settings import Settings
 __all__ = [
     "AppSettings",
     "Caller",
-    "ExplanationLanguage",
+    "Cursor",
     "Endpoints",
+    "ExplanationLanguage",
     "Feeds",
     "Store",
+    "bad_cursor",
+    "decode_cursor",
+    "encode_cursor",
     "json_response",
     "problem_responses",
 ]
@@ -89,3 +97,43 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """The OpenAPI ``responses`` for errors a route answers beyond those of every keyed route
     (:func:`app.api.errors.document_problems` adds 401, 429 and 503 to all of those)."""
     return {status: {"model": Problem, "content": {PROBLEM_JSON: {}}} for status in statuses}
+
+
+#: A page's continuation, as the page before gave it out.
+Cursor = Annotated[
+    str | None, Query(max_length=200, description="`next_cursor` of the page before.")
+]
+
+
+def encode_cursor(position: tuple[datetime, str] | None) -> str | None:
+    """Where the next page starts (the last row's moment and id), opaque to clients."""
+    if position is None:
+        return None
+    raw = orjson.dumps([position[0].isoformat(), position[1]])
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> tuple[datetime, str] | None:
+    """A cursor :func:`encode_cursor` gave out; anything else is a 422 naming ``cursor``."""
+    if cursor is None:
+        return None
+    try:
+        moment, ident = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        position = (datetime.fromisoformat(moment), str(ident))
+    except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError):
+        raise bad_cursor() from None
+    if position[0].tzinfo is None:
+        raise bad_cursor()
+    return position
+
+
+def bad_cursor() -> RequestValidationError:
+    return RequestValidationError(
+        [
+            {
+                "loc": ("query", "cursor"),
+                "msg": "is not a cursor this service gave out",
+                "type": "value_error",
+            }
+        ]
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -202,6 +203,11 @@ class TestDeliveries:
         assert sorted(seen) == sorted(sent) and second["next_cursor"] is None
         bad = api.get(f"{base}/deliveries", params={"cursor": "!!"})
         assert bad.status_code == 422
+        # A forged cursor with a moment and no offset is refused too, as on the interview list.
+        naive = base64.urlsafe_b64encode(b'["2026-11-30T10:00:00","msg_x"]').decode()
+        forged = api.get(f"{base}/deliveries", params={"cursor": naive})
+        assert forged.status_code == 422
+        assert forged.json()["errors"][0]["field"] == "query.cursor"
 
 
 def test_a_name_that_resolves_to_loopback_is_refused_when_connecting() -> None:

@@ -6,8 +6,6 @@ Handlers parse and answer; the work, each piece in one transaction, is the Inter
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import uuid
 from datetime import UTC, datetime
@@ -22,8 +20,12 @@ from starlette.responses import Response
 from app.api.body import json_body, parse_body, schema_ref
 from app.api.deps import (
     Caller,
+    Cursor,
     ExplanationLanguage,
     Store,
+    bad_cursor,
+    decode_cursor,
+    encode_cursor,
     explained_headers,
     json_response,
     problem_responses,
@@ -111,23 +113,17 @@ def _invalid(loc: tuple[str | int, ...], message: str) -> RequestValidationError
 
 
 def _encode_cursor(after: tuple[datetime, uuid.UUID] | None) -> str | None:
-    if after is None:
-        return None
-    raw = orjson.dumps([after[0].isoformat(), str(after[1])])
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return encode_cursor(None if after is None else (after[0], str(after[1])))
 
 
 def _decode_cursor(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
-    if cursor is None:
+    position = decode_cursor(cursor)
+    if position is None:
         return None
     try:
-        moment, ident = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        after = (datetime.fromisoformat(moment), uuid.UUID(ident))
-    except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError):
-        raise _invalid(("query", "cursor"), "is not a cursor this service gave out") from None
-    if after[0].tzinfo is None:
-        raise _invalid(("query", "cursor"), "is not a cursor this service gave out")
-    return after
+        return position[0], uuid.UUID(position[1])
+    except ValueError:
+        raise bad_cursor() from None
 
 
 AsOf = Annotated[
@@ -153,9 +149,6 @@ _INTERVIEW_LINKS = {
         ("GetInterviewPlan", "get_interview_plan", "Its plan as of a moment."),
     )
 }
-Cursor = Annotated[
-    str | None, Query(max_length=200, description="`next_cursor` of the page before.")
-]
 Limit = Annotated[int, Query(ge=1, le=200, description="Interviews per page.")]
 _INTERVIEW_EXAMPLE = {key: value for key, value in PLAN_EXAMPLE.items() if key != "as_of"}
 

@@ -6,11 +6,8 @@ run in the thread pool because the database driver blocks. Another account's end
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 import uuid
-from datetime import datetime
 from typing import Annotated, Any
 
 import orjson
@@ -20,7 +17,15 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from app.api.body import json_body, parse_body
-from app.api.deps import Caller, Endpoints, json_response, problem_responses
+from app.api.deps import (
+    Caller,
+    Cursor,
+    Endpoints,
+    decode_cursor,
+    encode_cursor,
+    json_response,
+    problem_responses,
+)
 from app.api.schemas.webhooks import (
     DeliveryOut,
     DeliveryPage,
@@ -99,31 +104,6 @@ def delivery_wire(delivery: Delivery) -> dict[str, Any]:
         "payload": orjson.loads(message.payload),
         "attempts": [_attempt_wire(a) for a in delivery.attempts],
     }
-
-
-def _cursor(value: str | None) -> tuple[datetime, str] | None:
-    if value is None:
-        return None
-    try:
-        moment, ident = orjson.loads(base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)))
-        return datetime.fromisoformat(moment), str(ident)
-    except (ValueError, TypeError, binascii.Error, orjson.JSONDecodeError):
-        raise RequestValidationError(
-            [
-                {
-                    "loc": ("query", "cursor"),
-                    "msg": "is not a cursor this service gave out",
-                    "type": "value_error",
-                }
-            ]
-        ) from None
-
-
-def _encode(before: tuple[datetime, str] | None) -> str | None:
-    if before is None:
-        return None
-    raw = orjson.dumps([before[0].isoformat(), before[1]])
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 @router.post(
@@ -257,10 +237,7 @@ async def list_webhook_deliveries(
     caller: Caller,
     endpoints: Endpoints,
     endpoint_id: str,
-    cursor: Annotated[
-        str | None,
-        Query(max_length=200, description="`next_cursor` of the page before."),
-    ] = None,
+    cursor: Cursor = None,
     limit: Annotated[int, Query(ge=1, le=100, description="Deliveries per page.")] = 20,
 ) -> Response:
     """Each message with its body, state and every attempt: time, status, duration, error."""
@@ -268,11 +245,11 @@ async def list_webhook_deliveries(
         endpoints.deliveries,
         account_id=caller.account_id,
         endpoint_id=_id(endpoint_id),
-        before=_cursor(cursor),
+        before=decode_cursor(cursor),
         limit=limit,
     )
     return json_response(
-        {"items": [delivery_wire(d) for d in page.items], "next_cursor": _encode(page.before)}
+        {"items": [delivery_wire(d) for d in page.items], "next_cursor": encode_cursor(page.before)}
     )
 
 
