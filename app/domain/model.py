@@ -7,9 +7,50 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 from app.domain.calendar import CalendarSpec
 from app.domain.policies import Policy
+
+
+class Month(NamedTuple):
+    """A month of a year, as an explanation names it ("December 2026")."""
+
+    year: int
+    month: int
+
+
+class Explained(str):
+    """A sentence (or a part of one) of the explanation for the user: the English text the
+    domain writes, which it *is*, and what it says as data: a stable ``key`` and its
+    ``params``, so that the service layer can say it in the user's language from the key
+    instead of reading the English back.
+
+    Params are kept as they are (``str``: names, and a recruiter's words quoted exactly as
+    written; ``int``: counts), written in the target language (``date``: a day; ``Month``),
+    or said in it too (``Explained``: a part with its own key; a part may use the params of
+    the sentence holding it). An empty ``key`` says the text has no key of its own.
+
+    It compares, hashes and serialises as its English text, so every English answer stays
+    byte-identical; any string operation on it gives a plain ``str``, which is English only.
+    """
+
+    key: str
+    params: dict[str, Any]
+
+    def __new__(cls, text: str, key: str = "", params: dict[str, Any] | None = None) -> Explained:
+        self = super().__new__(cls, text)
+        self.key = key
+        self.params = params or {}
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Explained, (str(self), self.key, self.params))
+
+
+def said(text: str, key: str, /, **params: Any) -> Explained:
+    """``text``, the English of the explanation ``key`` with ``params``."""
+    return Explained(text, key, params)
 
 
 class InterviewFormat(StrEnum):

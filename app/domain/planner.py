@@ -35,6 +35,7 @@ from app.domain.model import (
     TimelineSource,
     Warning,
     Window,
+    said,
 )
 from app.domain.policies import BusinessDayWindow, Policy
 from app.domain.replies import read_reply
@@ -225,22 +226,38 @@ class _Planner:
         if reading.source is TimelineSource.TEXT and reading.deadline is None:
             self.warn(
                 "timeline_unrecognized",
-                f'Could not read a decision date from "{reading.text}"; the plan waits '
-                "as if no timeline was given (R7).",
+                said(
+                    f'Could not read a decision date from "{reading.text}"; the plan waits '
+                    "as if no timeline was given (R7).",
+                    "warning.timeline_unrecognized",
+                    text=reading.text,
+                ),
             )
         if reading.deadline is not None:
             if reading.deadline < said_on:
                 self.warn(
                     "deadline_in_past",
-                    f"The decision date {format_day(reading.deadline)} is before "
-                    f"{format_day(said_on)}, when it was given.",
+                    said(
+                        f"The decision date {format_day(reading.deadline)} is before "
+                        f"{format_day(said_on)}, when it was given.",
+                        "warning.deadline_in_past",
+                        deadline=reading.deadline,
+                        said_on=said_on,
+                    ),
                 )
             closure = self.calendar.closure(reading.deadline)
             if closure is not None:
                 self.warn(
                     "deadline_not_business_day",
-                    f"The decision date {format_day(reading.deadline)} is not a business "
-                    f"day ({closure}); business days are counted from it.",
+                    said(
+                        f"The decision date {format_day(reading.deadline)} is not a business "
+                        f"day ({closure}); business days are counted from it.",
+                        "warning.deadline_not_business_day",
+                        deadline=reading.deadline,
+                        closure=said(closure, "closure.weekend")
+                        if closure == "weekend"
+                        else closure,
+                    ),
                 )
         return reading
 
@@ -263,10 +280,16 @@ class _Planner:
             if event.at > self.as_of:
                 self.warn(
                     "event_in_future",
-                    f"A {event.type.value.replace('_', ' ')} event is dated "
-                    f"{format_day(self.local_day(event.at))}, after the plan's moment "
-                    f"({format_day(self.local_day(self.as_of))}); the plan takes it as "
-                    "happened. Check its date and offset.",
+                    said(
+                        f"A {event.type.value.replace('_', ' ')} event is dated "
+                        f"{format_day(self.local_day(event.at))}, after the plan's moment "
+                        f"({format_day(self.local_day(self.as_of))}); the plan takes it as "
+                        "happened. Check its date and offset.",
+                        "warning.event_in_future",
+                        event=said(event.type.value.replace("_", " "), f"event.{event.type.value}"),
+                        day=self.local_day(event.at),
+                        now=self.local_day(self.as_of),
+                    ),
                 )
             cycle = history.cycles[-1]
             if event.type is EventType.THANK_YOU_SENT:
@@ -277,7 +300,10 @@ class _Planner:
             elif event.type in _MESSAGE_EVENTS:
                 cycle.messages.append(event)
             elif event.type is EventType.WITHDRAWN:
-                history.closed_by = f"You withdrew on {format_day(self.local_day(event.at))}."
+                withdrawn = self.local_day(event.at)
+                history.closed_by = said(
+                    f"You withdrew on {format_day(withdrawn)}.", "status.withdrawn", day=withdrawn
+                )
             elif event.type is EventType.REPLY_RECEIVED:
                 self.reply(event, history)
         return history
@@ -294,9 +320,12 @@ class _Planner:
         if outcome is ReplyOutcome.OUT_OF_OFFICE:
             self.out_of_office(event, reading)
         elif outcome in (ReplyOutcome.OFFER, ReplyOutcome.REJECTION):
-            history.closed_by = (
+            history.closed_by = said(
                 f"{company} replied on {format_day(said_on)} with "
-                f"{'an offer' if outcome is ReplyOutcome.OFFER else 'a decision'}."
+                f"{'an offer' if outcome is ReplyOutcome.OFFER else 'a decision'}.",
+                "status.offer" if outcome is ReplyOutcome.OFFER else "status.rejection",
+                company=company,
+                day=said_on,
             )
         elif event.new_deadline or event.timeline_text:
             timeline = self.read(event.timeline_text, event.new_deadline, said_on, "their reply")
@@ -305,9 +334,12 @@ class _Planner:
             timeline = self.read(event.text, None, said_on, "their reply")
             history.cycles.append(_Cycle(cycle.number + 1, said_on, timeline))
         elif outcome is ReplyOutcome.NEXT_ROUND:
-            history.closed_by = (
+            history.closed_by = said(
                 f"{company} invited you to a next round on {format_day(said_on)}; "
-                "plan that interview as its own."
+                "plan that interview as its own.",
+                "status.next_round",
+                company=company,
+                day=said_on,
             )
         # An update without a new date: nothing closes, the wait goes on.
 
@@ -320,7 +352,11 @@ class _Planner:
                 given=event.outcome is not None,
                 new_deadline=event.new_deadline,
                 return_date=event.return_date,
-                interpretation=f"Given as {outcome.value.replace('_', ' ')}.",
+                interpretation=said(
+                    f"Given as {outcome.value.replace('_', ' ')}.",
+                    "reply.given",
+                    outcome=said(outcome.value.replace("_", " "), f"outcome.{outcome.value}"),
+                ),
             )
             if event.text and outcome in (ReplyOutcome.UPDATE, ReplyOutcome.OUT_OF_OFFICE):
                 # The outcome is the client's; a date only the text gives is still taken.
@@ -348,8 +384,14 @@ class _Planner:
             excerpt = " ".join(event.text.split())[:80]
             self.warn(
                 "reply_unrecognized",
-                f'Could not tell what the reply of {format_day(said_on)} says ("{excerpt}"); '
-                "the plan takes it as an update without a new date. Log its outcome to be sure.",
+                said(
+                    f'Could not tell what the reply of {format_day(said_on)} says ("{excerpt}"); '
+                    "the plan takes it as an update without a new date. Log its outcome to be "
+                    "sure.",
+                    "warning.reply_unrecognized",
+                    day=said_on,
+                    excerpt=excerpt,
+                ),
             )
         if event.return_date is not None and reading.outcome is ReplyOutcome.OUT_OF_OFFICE:
             reading = replace(reading, return_date=event.return_date)
@@ -367,8 +409,12 @@ class _Planner:
         if back is None:
             self.warn(
                 "out_of_office_no_return",
-                f"{contact.name} is out of the office and gave no return date; check they are "
-                "back before writing to them.",
+                said(
+                    f"{contact.name} is out of the office and gave no return date; check they "
+                    "are back before writing to them.",
+                    "warning.out_of_office_no_return",
+                    who=contact.name,
+                ),
             )
             return
         not_before = self.calendar.business_day_after(back, 2)
@@ -421,15 +467,24 @@ class _Planner:
             if status is StepStatus.OVERDUE or (done_at is not None and done_at > window.latest):
                 self.warn(
                     "thank_you_late",
-                    f"The thank-you to {contact.name} was due within {hours} hours of the "
-                    "interview; send it now all the same, it still helps (R1).",
+                    said(
+                        f"The thank-you to {contact.name} was due within {hours} hours of the "
+                        "interview; send it now all the same, it still helps (R1).",
+                        "warning.thank_you_late",
+                        who=contact.name,
+                        hours=hours,
+                    ),
                 )
             self.require_address(contact, Channel.EMAIL)
             if done_at is None and not (contact.discussion_point or self.facts.discussion_points):
                 self.warn(
                     "no_discussion_point",
-                    f"Add a specific point from your conversation with {contact.name}: a "
-                    "thank-you without one reads generic (R1, R13).",
+                    said(
+                        f"Add a specific point from your conversation with {contact.name}: a "
+                        "thank-you without one reads generic (R1, R13).",
+                        "warning.no_discussion_point",
+                        who=contact.name,
+                    ),
                 )
             steps.append(
                 Step(
@@ -482,11 +537,20 @@ class _Planner:
         if asked is Channel.PHONE:
             if contact.phone and self.facts.candidate.phone:
                 return Channel.PHONE
-            missing = "their number" if not contact.phone else "your own number for the voicemail"
+            missing = (
+                said("their number", "missing.their_number")
+                if not contact.phone
+                else said("your own number for the voicemail", "missing.own_number")
+            )
             self.warn(
                 "phone_not_possible",
-                f"{contact.name} asked for a call, but {missing} is missing; the plan "
-                "uses email instead (R4).",
+                said(
+                    f"{contact.name} asked for a call, but {missing} is missing; the plan "
+                    "uses email instead (R4).",
+                    "warning.phone_not_possible",
+                    who=contact.name,
+                    missing=missing,
+                ),
             )
         self.require_address(contact, Channel.EMAIL)
         return Channel.EMAIL
@@ -495,7 +559,11 @@ class _Planner:
         if channel is Channel.EMAIL and not contact.email:
             self.warn(
                 "no_contact_address",
-                f"No email address is known for {contact.name}; add it before sending.",
+                said(
+                    f"No email address is known for {contact.name}; add it before sending.",
+                    "warning.no_contact_address",
+                    who=contact.name,
+                ),
             )
 
     def cycle_steps(self, cycle: _Cycle, thank_yous: list[Step]) -> list[Step]:
@@ -519,8 +587,13 @@ class _Planner:
         if len(messages) > accounted:
             self.warn(
                 "too_many_follow_ups",
-                f"{len(messages)} status messages were logged where the plan has room for "
-                f"{accounted}; further messages can hurt more than help (R9, R13).",
+                said(
+                    f"{len(messages)} status messages were logged where the plan has room for "
+                    f"{accounted}; further messages can hurt more than help (R9, R13).",
+                    "warning.too_many_follow_ups",
+                    count=len(messages),
+                    room=accounted,
+                ),
             )
         self.check_spacing(messages)
         steps.append(self.move_on(cycle, last_message, steps, suffix))
@@ -580,14 +653,22 @@ class _Planner:
             if sent_day < timing.first:
                 self.warn(
                     "follow_up_too_soon",
-                    f"The follow-up went on {format_day(sent_day)}, before "
-                    f"{format_day(timing.first)}, when it was due; wait the full time for the "
-                    "next one (R13).",
+                    said(
+                        f"The follow-up went on {format_day(sent_day)}, before "
+                        f"{format_day(timing.first)}, when it was due; wait the full time for "
+                        "the next one (R13).",
+                        "warning.follow_up_too_soon",
+                        sent=sent_day,
+                        due=timing.first,
+                    ),
                 )
             if any(s.done_at is None or s.done_at > done_at for s in thank_yous):
                 self.warn(
                     "follow_up_before_thank_you",
-                    "A status follow-up went before the thank-you (R5).",
+                    said(
+                        "A status follow-up went before the thank-you (R5).",
+                        "warning.follow_up_before_thank_you",
+                    ),
                 )
         return Step(
             id=f"follow_up{suffix}",
@@ -659,8 +740,12 @@ class _Planner:
             if cycle.number == 1:
                 self.warn(
                     "competing_deadline_passed",
-                    f"The other process's date, {format_day(competing.on)}, is not after "
-                    "the interview, so the plan does not mention it.",
+                    said(
+                        f"The other process's date, {format_day(competing.on)}, is not after "
+                        "the interview, so the plan does not mention it.",
+                        "warning.competing_deadline_passed",
+                        day=competing.on,
+                    ),
                 )
             return timing
         if timing.first < competing.on:
@@ -681,8 +766,12 @@ class _Planner:
         if last >= competing.on:
             self.warn(
                 "competing_deadline_close",
-                f"The other process's date, {format_day(competing.on)}, leaves no business "
-                "day to ask first; ask as soon as you can.",
+                said(
+                    f"The other process's date, {format_day(competing.on)}, leaves no business "
+                    "day to ask first; ask as soon as you can.",
+                    "warning.competing_deadline_close",
+                    day=competing.on,
+                ),
             )
         rules = tuple(r for r in timing.rules if r not in ("R6", "R7")) + ("R12",)
         return _Timing(first, last, why, rules, mentions_competing=True)
@@ -743,7 +832,10 @@ class _Planner:
             ):
                 self.warn(
                     "several_contacts_within_24h",
-                    "Status messages went to several people within 24 hours (R13).",
+                    said(
+                        "Status messages went to several people within 24 hours (R13).",
+                        "warning.several_contacts_within_24h",
+                    ),
                 )
 
     def move_on(self, cycle: _Cycle, last_message: Step, steps: list[Step], suffix: str) -> Step:
@@ -781,8 +873,11 @@ class _Planner:
         if self.policy.escalation and self.policy.final_follow_up_after is None:
             self.warn(
                 "escalation_not_possible",
-                "Escalation is on, but this policy sends no final follow-up: two messages never "
-                "go unanswered, so the plan has no step to the hiring manager (R10).",
+                said(
+                    "Escalation is on, but this policy sends no final follow-up: two messages "
+                    "never go unanswered, so the plan has no step to the hiring manager (R10).",
+                    "warning.escalation_not_possible",
+                ),
             )
         history = self.history()
         steps = self.thank_you_steps(history)
@@ -865,8 +960,12 @@ def _summary(step: Step) -> str:
 
 def _status_reason(status: PlanStatus, company: str) -> str:
     if status is PlanStatus.MOVED_ON:
-        return f"Every message went unanswered; it is time to move on from {company}."
-    return "Waiting for a decision."
+        return said(
+            f"Every message went unanswered; it is time to move on from {company}.",
+            "status.moved_on",
+            company=company,
+        )
+    return said("Waiting for a decision.", "status.waiting")
 
 
 def build_plan(

@@ -22,7 +22,7 @@ from datetime import date
 from functools import lru_cache
 
 from app.domain.calendar import BusinessCalendar
-from app.domain.model import DecisionTimeline, ReplyOutcome, ReplyReading
+from app.domain.model import DecisionTimeline, ReplyOutcome, ReplyReading, said
 from app.domain.timeline import date_expressions, format_day, language_of, read_timeline
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"})
@@ -225,32 +225,46 @@ def read_reply(
         return ReplyReading(
             ReplyOutcome.REJECTION,
             matched=quote(found),
-            interpretation=f'Read "{quote(found)}" as a rejection: the process has ended.',
+            interpretation=said(
+                f'Read "{quote(found)}" as a rejection: the process has ended.',
+                "reply.rejection",
+                matched=quote(found),
+            ),
         )
     if (found := _found(phrases.offer, normalized, True, phrases.negation)) is not None:
         return ReplyReading(
             ReplyOutcome.OFFER,
             matched=quote(found),
-            interpretation=f'Read "{quote(found)}" as an offer.',
+            interpretation=said(
+                f'Read "{quote(found)}" as an offer.', "reply.offer", matched=quote(found)
+            ),
         )
     if (found := _found(phrases.next_round, normalized, True, phrases.negation)) is not None:
         return ReplyReading(
             ReplyOutcome.NEXT_ROUND,
             matched=quote(found),
-            interpretation=f'Read "{quote(found)}" as an invitation to a next round.',
+            interpretation=said(
+                f'Read "{quote(found)}" as an invitation to a next round.',
+                "reply.next_round",
+                matched=quote(found),
+            ),
         )
     if (found := _found(phrases.out_of_office, normalized, negatable=False)) is not None:
         back = _return_date(text, received_on, calendar, day_first, code)
         if back is None:
-            how = "with no return date"
+            how = said("with no return date", "reply.no_return_date")
         else:
-            how = f"back on {format_day(back)}"
+            how = said(f"back on {format_day(back)}", "reply.back_on", day=back)
         return ReplyReading(
             ReplyOutcome.OUT_OF_OFFICE,
             matched=quote(found),
             return_date=back,
-            interpretation=f'Read "{quote(found)}" as an out-of-office notice, {how}; it is '
-            "not an answer.",
+            interpretation=said(
+                f'Read "{quote(found)}" as an out-of-office notice, {how}; it is not an answer.',
+                "reply.out_of_office",
+                matched=quote(found),
+                how=how,
+            ),
         )
     timeline = read_timeline(
         DecisionTimeline(text=text),
@@ -264,20 +278,30 @@ def read_reply(
             ReplyOutcome.UPDATE,
             matched=timeline.matched,
             new_deadline=timeline.deadline,
-            interpretation=f"Read as an update with a new decision date: {timeline.interpretation}",
+            interpretation=said(
+                f"Read as an update with a new decision date: {timeline.interpretation}",
+                "reply.update_dated",
+                reading=timeline.interpretation,
+            ),
         )
     if (found := _found(phrases.update, normalized, negatable=False)) is not None:
         return ReplyReading(
             ReplyOutcome.UPDATE,
             matched=quote(found),
-            interpretation=f'Read "{quote(found)}" as an update without a new date; the wait '
-            "goes on.",
+            interpretation=said(
+                f'Read "{quote(found)}" as an update without a new date; the wait goes on.',
+                "reply.update",
+                matched=quote(found),
+            ),
         )
     return ReplyReading(
         ReplyOutcome.UPDATE,
         recognized=False,
-        interpretation="Could not tell what the reply says; taken as an update without a new "
-        "date, so the wait goes on.",
+        interpretation=said(
+            "Could not tell what the reply says; taken as an update without a new date, so the "
+            "wait goes on.",
+            "reply.unrecognized",
+        ),
     )
 
 

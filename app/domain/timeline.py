@@ -28,7 +28,15 @@ from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekday as relative_weekday
 
 from app.domain.calendar import BusinessCalendar
-from app.domain.model import DecisionTimeline, SetAside, TimelineReading, TimelineSource
+from app.domain.model import (
+    DecisionTimeline,
+    Explained,
+    Month,
+    SetAside,
+    TimelineReading,
+    TimelineSource,
+    said,
+)
 
 MONTHS = {
     "jan": 1,
@@ -115,7 +123,7 @@ class _Context:
     lang: Language
 
 
-Resolution = tuple[date, str]
+Resolution = tuple[date, Explained]
 Resolver = Callable[[re.Match[str], _Context], Resolution | None]
 
 
@@ -166,18 +174,22 @@ def _year(match: re.Match[str]) -> int | None:
     return int(year) if year else None
 
 
-def _explicit(day: date | None, how: str) -> Resolution | None:
+def _explicit(day: date | None, how: Explained) -> Resolution | None:
     return None if day is None else (day, how)
 
 
 def _iso(m: re.Match[str], ctx: _Context) -> Resolution | None:
     day = _dated(int(m["year"]), int(m["month"]), int(m["day"]), ctx)
-    return _explicit(day, "an ISO date")
+    return _explicit(day, said("an ISO date", "how.iso"))
 
 
 def _month_name(m: re.Match[str], ctx: _Context) -> Resolution | None:
     month = ctx.lang.month(m["month"])
-    how = "a date" if _year(m) else "the next such date on or after the interview"
+    how = (
+        said("a date", "how.date")
+        if _year(m)
+        else said("the next such date on or after the interview", "how.next_date")
+    )
     return _explicit(_dated(_year(m), month, int(m["day"]), ctx), how)
 
 
@@ -185,13 +197,18 @@ def _numeric(m: re.Match[str], ctx: _Context) -> Resolution | None:
     first, second = int(m["first"]), int(m["second"])
     day, month = (first, second) if ctx.day_first else (second, first)
     order = "day first" if ctx.day_first else "month first"
-    how = f"a numeric date, {order} as {ctx.calendar.spec.country} writes dates"
+    country = ctx.calendar.spec.country
+    how = said(
+        f"a numeric date, {order} as {country} writes dates",
+        "how.numeric_day_first" if ctx.day_first else "how.numeric_month_first",
+        country=country,
+    )
     return _explicit(_dated(_year(m), month, day, ctx), how)
 
 
 def _dotted(m: re.Match[str], ctx: _Context) -> Resolution | None:
     day = _dated(_year(m), int(m["second"]), int(m["first"]), ctx)
-    return _explicit(day, "a dotted date, day first")
+    return _explicit(day, said("a dotted date, day first", "how.dotted"))
 
 
 def _weekday_index(word: str) -> int:
@@ -203,7 +220,9 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolution:
     weekday = ctx.lang.weekday(m["weekday"])
     if m.groupdict().get("next") or m.groupdict().get("nextweek"):
         start, _ = ctx.calendar.week_of(ctx.said_on, weeks_ahead=1)
-        return start + timedelta(days=(weekday - start.weekday()) % 7), "that day in the next week"
+        return start + timedelta(days=(weekday - start.weekday()) % 7), said(
+            "that day in the next week", "how.weekday_next_week"
+        )
     day = ctx.said_on + relativedelta(days=+1, weekday=relative_weekday(weekday)(+1))
     return day, _BARE_WEEKDAY
 
@@ -212,20 +231,49 @@ def _following_weekday(m: re.Match[str], ctx: _Context) -> Resolution:
     weekday = ctx.lang.weekday(m["weekday"])
     start, _ = ctx.calendar.week_of(ctx.said_on, weeks_ahead=1)
     day = start + timedelta(days=(weekday - start.weekday()) % 7)
-    return day, "that day in the week after"
+    return day, said("that day in the week after", "how.weekday_week_after")
 
 
-def _week_end(weeks_ahead: int, what: str) -> Resolver:
+#: The fixed readings of the phrase rules, each with its key.
+_WHATS = {
+    "the interview's week": "week.interview",
+    "the week after the interview": "week.after_interview",
+    "the second week after the interview": "week.second_after_interview",
+    "the week after": "week.after",
+    "the second business day of the week after the interview": "how.early_next_week",
+    "the third business day of the week after the interview": "how.mid_next_week",
+    "the business day after the interview": "how.next_business_day",
+    "the day of the interview": "how.same_day",
+    "the day after the interview": "how.next_day",
+    "two days after the interview": "how.two_days",
+    "a few days (3) after the interview": "how.few_days",
+    "fifteen days after the interview": "how.fifteen_days",
+    "eight days (a huitaine) after the interview": "how.eight_days",
+    "a fortnight, 14 days after the interview": "how.fortnight",
+}
+
+
+def _what(text: str) -> Explained:
+    if text == "the later bound, 2 business days after the interview":
+        return _later_bound(_after(2, "business day"))
+    return said(text, _WHATS[text])
+
+
+def _week_end(weeks_ahead: int, what: Explained) -> Resolver:
     def resolve(m: re.Match[str], ctx: _Context) -> Resolution:
         first, last = ctx.calendar.week_of(ctx.said_on, weeks_ahead)
-        return ctx.calendar.last_business_day_between(first, last), (
-            f"the last business day of {what} ({format_day(first)} to {format_day(last)})"
+        return ctx.calendar.last_business_day_between(first, last), said(
+            f"the last business day of {what} ({format_day(first)} to {format_day(last)})",
+            "how.week_end",
+            what=what,
+            first=first,
+            last=last,
         )
 
     return resolve
 
 
-def _next_week_day(nth: int, what: str) -> Resolver:
+def _next_week_day(nth: int, what: Explained) -> Resolver:
     def resolve(m: re.Match[str], ctx: _Context) -> Resolution:
         first, _ = ctx.calendar.week_of(ctx.said_on, weeks_ahead=1)
         opening = ctx.calendar.business_day_on_or_after(first)
@@ -235,16 +283,28 @@ def _next_week_day(nth: int, what: str) -> Resolver:
 
 
 def _span(count: int, unit: str, ctx: _Context) -> Resolution:
-    plural = "" if count == 1 else "s"
     kind = ctx.lang.unit(unit)
     if kind == "business":
         day = ctx.calendar.business_day_after(ctx.said_on, count)
-        return day, f"{count} business day{plural} after the interview"
+        return day, _after(count, "business day")
     if kind == "day":
-        return ctx.said_on + timedelta(days=count), f"{count} day{plural} after the interview"
+        return ctx.said_on + timedelta(days=count), _after(count, "day")
     if kind == "week":
-        return ctx.said_on + timedelta(weeks=count), f"{count} week{plural} after the interview"
-    return ctx.said_on + relativedelta(months=+count), f"{count} month{plural} after the interview"
+        return ctx.said_on + timedelta(weeks=count), _after(count, "week")
+    return ctx.said_on + relativedelta(months=+count), _after(count, "month")
+
+
+def _after(count: int, unit: str) -> Explained:
+    plural = "" if count == 1 else "s"
+    return said(
+        f"{count} {unit}{plural} after the interview",
+        f"how.after_{unit.replace(' ', '_')}s",
+        count=count,
+    )
+
+
+def _later_bound(how: Explained) -> Explained:
+    return said(f"the later bound, {how}", "how.later_bound", how=how)
 
 
 def _amount(m: re.Match[str], ctx: _Context) -> Resolution:
@@ -254,7 +314,7 @@ def _amount(m: re.Match[str], ctx: _Context) -> Resolution:
 def _range(m: re.Match[str], ctx: _Context) -> Resolution:
     later = max(ctx.lang.number(m["low"]), ctx.lang.number(m["high"]))
     day, how = _span(later, m["unit"], ctx)
-    return day, f"the later bound, {how}"
+    return day, _later_bound(how)
 
 
 def _hours(m: re.Match[str], ctx: _Context) -> Resolution:
@@ -264,10 +324,15 @@ def _hours(m: re.Match[str], ctx: _Context) -> Resolution:
     days = max(1, -(-hours // 24))
     day = ctx.calendar.business_day_after(ctx.said_on, days)
     plural = "" if days == 1 else "s"
-    return day, f"{hours} hours, counted as {days} business day{plural} after the interview"
+    return day, said(
+        f"{hours} hours, counted as {days} business day{plural} after the interview",
+        "how.hours",
+        hours=hours,
+        days=days,
+    )
 
 
-def _business_days(count: int, what: str) -> Resolver:
+def _business_days(count: int, what: Explained) -> Resolver:
     def resolve(m: re.Match[str], ctx: _Context) -> Resolution:
         return ctx.calendar.business_day_after(ctx.said_on, count), what
 
@@ -277,13 +342,22 @@ def _business_days(count: int, what: str) -> Resolver:
 def _month_part(part: str, month_start: date, ctx: _Context) -> Resolution:
     """Early (by the 10th), mid (by the 15th) or end of a month, on a business day."""
     if part in ("early", "beginning of", "start of"):
-        cutoff, what = month_start.replace(day=10), f"by the 10th of {month_start:%B %Y}"
+        cutoff, what, key = (
+            month_start.replace(day=10),
+            f"by the 10th of {month_start:%B %Y}",
+            "early",
+        )
     elif part in ("mid", "middle of"):
-        cutoff, what = month_start.replace(day=15), f"by the 15th of {month_start:%B %Y}"
+        cutoff, what, key = (
+            month_start.replace(day=15),
+            f"by the 15th of {month_start:%B %Y}",
+            "mid",
+        )
     else:
-        cutoff, what = month_start + relativedelta(day=31), f"of {month_start:%B %Y}"
+        cutoff, what, key = month_start + relativedelta(day=31), f"of {month_start:%B %Y}", "end"
     day = ctx.calendar.last_business_day_between(month_start, cutoff)
-    return day, f"the last business day {what}"
+    month = Month(month_start.year, month_start.month)
+    return day, said(f"the last business day {what}", f"how.month_{key}", month=month)
 
 
 def _part(m: re.Match[str], ctx: _Context) -> str:
@@ -313,7 +387,7 @@ def _in_month(m: re.Match[str], ctx: _Context) -> Resolution:
     return _month_part("end of", _month_start(m, ctx), ctx)
 
 
-def _days_after(days: int, what: str) -> Resolver:
+def _days_after(days: int, what: Explained) -> Resolver:
     def resolve(m: re.Match[str], ctx: _Context) -> Resolution:
         return ctx.said_on + timedelta(days=days), what
 
@@ -331,7 +405,9 @@ def _ordinal_day(m: re.Match[str], ctx: _Context) -> Resolution | None:
         except ValueError:
             continue
         if day >= ctx.said_on:
-            return day, "the next such day of a month on or after the interview"
+            return day, said(
+                "the next such day of a month on or after the interview", "how.ordinal_day"
+            )
     return None
 
 
@@ -346,8 +422,12 @@ def _nth_week_of(m: re.Match[str], ctx: _Context) -> Resolution:
         order = ("first", "second", "third", "fourth").index(which.replace("1st", "first"))
         anchor = month_start + timedelta(weeks=order)
     first, last = ctx.calendar.week_of(anchor)
-    return ctx.calendar.last_business_day_between(first, last), (
-        f"the last business day of the {which} week of {month_start:%B %Y}"
+    nth = 5 if which == "last" else order + 1
+    return ctx.calendar.last_business_day_between(first, last), said(
+        f"the last business day of the {which} week of {month_start:%B %Y}",
+        "how.last_week_of" if which == "last" else "how.nth_week_of",
+        nth=nth,
+        month=Month(month_start.year, month_start.month),
     )
 
 
@@ -361,8 +441,8 @@ def _week_commencing(m: re.Match[str], ctx: _Context) -> Resolution | None:
     if start is None:
         return None
     first_day, last_day = ctx.calendar.week_of(start)
-    return ctx.calendar.last_business_day_between(first_day, last_day), (
-        f"the last business day of the week of {format_day(start)}"
+    return ctx.calendar.last_business_day_between(first_day, last_day), said(
+        f"the last business day of the week of {format_day(start)}", "how.week_of", start=start
     )
 
 
@@ -375,7 +455,13 @@ def _quarter_end(year: int, quarter: int, ctx: _Context, part: str | None = None
     else:
         last = first + relativedelta(months=+2, day=31)
     day = ctx.calendar.last_business_day_between(first, last)
-    return day, f"the last business day by {format_day(last)}, in Q{quarter} {year}"
+    return day, said(
+        f"the last business day by {format_day(last)}, in Q{quarter} {year}",
+        "how.quarter",
+        last=last,
+        quarter=quarter,
+        year=year,
+    )
 
 
 def _quarter(m: re.Match[str], ctx: _Context) -> Resolution:
@@ -400,13 +486,15 @@ def _quarter(m: re.Match[str], ctx: _Context) -> Resolution:
 def _year_end(m: re.Match[str], ctx: _Context) -> Resolution:
     year = int(m["y"]) if m["y"] else ctx.said_on.year
     first, last = date(year, 1, 1), date(year, 12, 31)
-    return ctx.calendar.last_business_day_between(first, last), f"the last business day of {year}"
+    return ctx.calendar.last_business_day_between(first, last), said(
+        f"the last business day of {year}", "how.year_end", year=year
+    )
 
 
 def _early_next_year(m: re.Match[str], ctx: _Context) -> Resolution:
     first = date(ctx.said_on.year + 1, 1, 1)
-    return ctx.calendar.last_business_day_between(first, first + relativedelta(day=31)), (
-        f"the last business day of January {first.year}"
+    return ctx.calendar.last_business_day_between(first, first + relativedelta(day=31)), said(
+        f"the last business day of January {first.year}", "how.january", year=first.year
     )
 
 
@@ -500,25 +588,25 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         rf"\b(?:end\s+of\s+(?:the\s+|this\s+)?{_WEEK}|(?:later\s+)?this\s+{_WEEK}"
         r"|eow|within\s+the\s+week|(?:the\s+)?week'?s\s+end|(?:before|by)\s+the\s+weekend)\b",
         RELATIVE,
-        _week_end(0, "the interview's week"),
+        _week_end(0, _what("the interview's week")),
         ("week", "eow"),
     ),
     _rule(
         rf"\b(?:end\s+of\s+(?:the\s+)?)?next\s+{_WEEK}\b",
         RELATIVE,
-        _week_end(1, "the week after the interview"),
+        _week_end(1, _what("the week after the interview")),
         ("week",),
     ),
     _rule(
         r"\b(?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?week\s+after\s+next\b",
         RELATIVE,
-        _week_end(2, "the second week after the interview"),
+        _week_end(2, _what("the second week after the interview")),
         ("week",),
     ),
     _rule(
         r"\b(?:(?:the\s+)?end\s+of\s+)?the\s+(?:following\s+week|week\s+after(?:\s+that)?)\b",
         RELATIVE,
-        _week_end(1, "the week after"),
+        _week_end(1, _what("the week after")),
         ("week",),
         anchored=True,
     ),
@@ -532,13 +620,13 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     _rule(
         rf"\b(?:early|beginning\s+of|start\s+of)\s+(?:the\s+)?next\s+{_WEEK}\b",
         RELATIVE,
-        _next_week_day(2, "the second business day of the week after the interview"),
+        _next_week_day(2, _what("the second business day of the week after the interview")),
         ("week",),
     ),
     _rule(
         rf"\b(?:mid|middle\s+of)[\s-]+(?:the\s+)?next\s+{_WEEK}\b",
         RELATIVE,
-        _next_week_day(3, "the third business day of the week after the interview"),
+        _next_week_day(3, _what("the third business day of the week after the interview")),
         ("week",),
     ),
     _rule(
@@ -599,7 +687,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     _rule(
         r"\b(?:(?:in|within|after|over)\s+|(?:the\s+)?next\s+)?(?:an?\s+|one\s+|the\s+)?fortnight\b",
         RELATIVE,
-        _days_after(14, "a fortnight, 14 days after the interview"),
+        _days_after(14, _what("a fortnight, 14 days after the interview")),
         ("fortnight",),
     ),
     _rule(
@@ -614,13 +702,13 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         r"\b(?:the\s+)?next\s+(?:business\s+|working\s+)?day\s+or\s+(?:two|2)\b"
         r"|\b(?:a|one)\s+(?:business|working)\s+day\s+or\s+(?:two|2)\b",
         RELATIVE,
-        _business_days(2, "the later bound, 2 business days after the interview"),
+        _business_days(2, _what("the later bound, 2 business days after the interview")),
         ("day",),
     ),
     _rule(
         r"\b(?:the\s+)?next\s+(?:business|working)\s+day\b",
         RELATIVE,
-        _business_days(1, "the business day after the interview"),
+        _business_days(1, _what("the business day after the interview")),
         ("day",),
     ),
     _rule(
@@ -656,18 +744,23 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         _early_next_year,
         ("next year",),
     ),
-    _rule(r"\btomorrow\b", RELATIVE, _days_after(1, "the day after the interview"), ("tomorrow",)),
+    _rule(
+        r"\btomorrow\b",
+        RELATIVE,
+        _days_after(1, _what("the day after the interview")),
+        ("tomorrow",),
+    ),
     _rule(
         r"\b(?:the\s+)?day\s+after\s+tomorrow\b",
         RELATIVE,
-        _days_after(2, "two days after the interview"),
+        _days_after(2, _what("two days after the interview")),
         ("tomorrow",),
     ),
     _rule(
         r"\b(?:today|tonight|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day"
         r"|close\s+of\s+(?:business|play)|eod|cob|eob)\b",
         RELATIVE,
-        _days_after(0, "the day of the interview"),
+        _days_after(0, _what("the day of the interview")),
         ("today", "tonight", "end of", "close of", "eod", "cob", "eob"),
     ),
 )
@@ -739,8 +832,10 @@ def _holiday_candidates(normalized: str, ctx: _Context) -> list[_Candidate]:
     found = []
     for m in table.pattern.finditer(normalized):
         after = m["after"] is not None
+        what: str
         if m["season"]:
-            key, what = ("holidays:after" if after else "holidays"), "the year-end holidays"
+            key = "holidays:after" if after else "holidays"
+            what = said("the year-end holidays", "holiday.year_end")
         else:
             key = " ".join(m["name"].split())
             what = key.title()
@@ -751,10 +846,20 @@ def _holiday_candidates(normalized: str, ctx: _Context) -> list[_Candidate]:
         if after:
             first, last = ctx.calendar.week_of(holiday, weeks_ahead=1)
             day = ctx.calendar.last_business_day_between(first, last)
-            how = f"after {what} ({format_day(holiday)}): the last business day of the week after"
+            how = said(
+                f"after {what} ({format_day(holiday)}): the last business day of the week after",
+                "how.after_holiday",
+                holiday=what,
+                day=holiday,
+            )
         else:
             day = ctx.calendar.business_day_on_or_before(holiday - timedelta(days=1))
-            how = f"before {what} ({format_day(holiday)}): the last business day before it"
+            how = said(
+                f"before {what} ({format_day(holiday)}): the last business day before it",
+                "how.before_holiday",
+                holiday=what,
+                day=holiday,
+            )
         found.append(_Candidate(m.start(), m.end(), day, how, False))
     return found
 
@@ -767,7 +872,7 @@ class _Candidate:
     start: int
     end: int
     day: date
-    how: str
+    how: Explained
     explicit: bool
 
 
@@ -978,7 +1083,11 @@ def read_timeline(
             TimelineSource.DATE,
             timeline.text,
             None,
-            f"Decision date given: {format_day(timeline.by)}.",
+            said(
+                f"Decision date given: {format_day(timeline.by)}.",
+                "timeline.given",
+                day=timeline.by,
+            ),
         )
     text = timeline.text or ""
     lang = language_of(text, language)
@@ -1044,7 +1153,12 @@ def _candidates(normalized: str, ctx: _Context) -> list[_Candidate]:
         if resolution is not None:
             day, how = resolution
             if anchor != ctx.said_on:
-                how = f"{how}, counted from {format_day(anchor)}"
+                how = said(
+                    f"{how}, counted from {format_day(anchor)}",
+                    "how.counted_from",
+                    how=how,
+                    anchor=anchor,
+                )
             found.append(_Candidate(match.start(), match.end(), day, how, False))
     # Where expressions overlap, the longest is the one meant ("end of the week after next").
     found.sort(key=lambda c: (-(c.end - c.start), not c.explicit, c.start))
@@ -1170,7 +1284,7 @@ def _classify(
     return None
 
 
-_BARE_WEEKDAY = "the first such day after the interview"
+_BARE_WEEKDAY = said("the first such day after the interview", "how.weekday_bare")
 
 
 def _carry_week(
@@ -1192,9 +1306,12 @@ def _carry_week(
                 day = first + timedelta(days=(candidate.day.weekday() - first.weekday()) % 7)
                 if day < after:
                     day += timedelta(weeks=1)
-                candidate = replace(
-                    candidate, day=day, how=f"that day in the week of {format_day(after)}"
+                how = said(
+                    f"that day in the week of {format_day(after)}",
+                    "how.weekday_week_of",
+                    after=after,
                 )
+                candidate = replace(candidate, day=day, how=how)
         carried.append((candidate, sentence))
     return carried
 
@@ -1224,10 +1341,12 @@ def _read_text(
         if why is DECIDES:
             decisions.append((candidate, sentence))
         elif why is not None:
-            set_aside.append(SetAside(text[candidate.start : candidate.end], why))
+            set_aside.append(SetAside(text[candidate.start : candidate.end], _why(why)))
         elif candidate.day == said_on and not candidate.explicit:
             # "Thanks for your time today": the interview day, with nothing about a decision.
-            set_aside.append(SetAside(text[candidate.start : candidate.end], "the interview day"))
+            set_aside.append(
+                SetAside(text[candidate.start : candidate.end], _why("the interview day"))
+            )
         else:
             neutral.append((candidate, sentence))
     chosen_from = _carry_week(decisions, calendar) or _carry_week(neutral, calendar)
@@ -1241,9 +1360,11 @@ def _read_text(
             set_aside.append(
                 SetAside(
                     text[other.start : other.end],
-                    "an earlier date than the latest one given for the decision"
-                    if other.day < best.day
-                    else "the same decision date said again",
+                    _why(
+                        "an earlier date than the latest one given for the decision"
+                        if other.day < best.day
+                        else "the same decision date said again"
+                    ),
                 )
             )
     matched = text[best.start : best.end]
@@ -1252,11 +1373,53 @@ def _read_text(
         TimelineSource.TEXT,
         text,
         matched,
-        f'Read "{matched}" as {best.how.replace("the interview", counted_from)}: '
-        f"{format_day(best.day)}.",
+        said(
+            f'Read "{matched}" as {best.how.replace("the interview", counted_from)}: '
+            f"{format_day(best.day)}.",
+            "timeline.read",
+            matched=matched,
+            how=best.how,
+            day=best.day,
+            since=_since(counted_from),
+        ),
         " ".join(text[sentence[0] : sentence[1]].split()),
         tuple(set_aside),
     )
+
+
+#: Why a date is not the decision, as the reader and each language's tables say it, by key.
+_WHY_KEYS = {
+    "an e-mail header": "email_header",
+    "an absence": "absence",
+    "a start date": "start_date",
+    "a contract or notice length": "contract",
+    "a work pattern": "work_pattern",
+    "a past duration": "past_duration",
+    "an interview or meeting": "meeting",
+    "the application": "application",
+    "pay or benefits": "pay",
+    "a length of something else": "other_length",
+    "office hours": "office_hours",
+    "a date already past": "past_date",
+    "the interview day": "interview_day",
+    "an earlier date than the latest one given for the decision": "earlier_date",
+    "the same decision date said again": "same_date",
+}
+
+
+def _why(why: str) -> Explained:
+    """A reason to set a date aside, with its key (none for a reason not in the table)."""
+    key = _WHY_KEYS.get(why)
+    return said(why, f"set_aside.{key}") if key else Explained(why)
+
+
+#: What the reader counts from, as the interpretation names it.
+_SINCE_KEYS = {"the interview": "since.interview", "their reply": "since.reply"}
+
+
+def _since(counted_from: str) -> Explained:
+    key = _SINCE_KEYS.get(counted_from)
+    return said(counted_from, key) if key else Explained(counted_from)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1399,8 +1562,13 @@ def _calendar_week(m: re.Match[str], ctx: _Context) -> Resolution | None:
     except ValueError:
         return None
     first, last = ctx.calendar.week_of(monday)
-    return ctx.calendar.last_business_day_between(first, last), (
-        f"the last business day of calendar week {week} ({format_day(first)} to {format_day(last)})"
+    return ctx.calendar.last_business_day_between(first, last), said(
+        f"the last business day of calendar week {week} "
+        f"({format_day(first)} to {format_day(last)})",
+        "how.calendar_week",
+        week=week,
+        first=first,
+        last=last,
     )
 
 
@@ -1415,16 +1583,20 @@ _RESOLVERS: dict[str, Resolver] = {
     "ordinal_day": _ordinal_day,
     "weekday": _weekday,
     "following_weekday": _following_weekday,
-    "this_week_end": _week_end(0, "the interview's week"),
-    "next_week_end": _week_end(1, "the week after the interview"),
-    "week_after_next_end": _week_end(2, "the second week after the interview"),
-    "following_week_end": _week_end(1, "the week after"),
-    "early_next_week": _next_week_day(2, "the second business day of the week after the interview"),
-    "mid_next_week": _next_week_day(3, "the third business day of the week after the interview"),
+    "this_week_end": _week_end(0, _what("the interview's week")),
+    "next_week_end": _week_end(1, _what("the week after the interview")),
+    "week_after_next_end": _week_end(2, _what("the second week after the interview")),
+    "following_week_end": _week_end(1, _what("the week after")),
+    "early_next_week": _next_week_day(
+        2, _what("the second business day of the week after the interview")
+    ),
+    "mid_next_week": _next_week_day(
+        3, _what("the third business day of the week after the interview")
+    ),
     "amount": _amount,
     "range": _range,
     "hours": _hours,
-    "next_business_day": _business_days(1, "the business day after the interview"),
+    "next_business_day": _business_days(1, _what("the business day after the interview")),
     "business_day_or_two": _business_days(
         2, "the later bound, 2 business days after the interview"
     ),
@@ -1434,12 +1606,12 @@ _RESOLVERS: dict[str, Resolver] = {
     "in_month": _in_month,
     "year_end": _year_end,
     "early_next_year": _early_next_year,
-    "today": _days_after(0, "the day of the interview"),
-    "tomorrow": _days_after(1, "the day after the interview"),
-    "day_after_tomorrow": _days_after(2, "two days after the interview"),
-    "few_days": _days_after(3, "a few days (3) after the interview"),
-    "fifteen_days": _days_after(15, "fifteen days after the interview"),
-    "eight_days": _days_after(8, "eight days (a huitaine) after the interview"),
+    "today": _days_after(0, _what("the day of the interview")),
+    "tomorrow": _days_after(1, _what("the day after the interview")),
+    "day_after_tomorrow": _days_after(2, _what("two days after the interview")),
+    "few_days": _days_after(3, _what("a few days (3) after the interview")),
+    "fifteen_days": _days_after(15, _what("fifteen days after the interview")),
+    "eight_days": _days_after(8, _what("eight days (a huitaine) after the interview")),
     "week_commencing": _week_commencing,
 }
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from babel.dates import get_day_names, get_month_names
 
-from app.domain.model import Channel, StepKind
+from app.domain.model import Channel, Explained, StepKind, said
 from app.domain.timeline import WEEKDAYS
 from app.messages.checks.model import Check, Draft, Finding, Part, Severity, Span
 from app.messages.checks.phrases import CASUAL_WORDS, MAX_PER_CHECK, ROWS
@@ -158,6 +158,18 @@ def label_of(draft: Draft) -> str:
     return "voicemail" if draft.channel is Channel.PHONE else LABELS[draft.kind]
 
 
+def label_said(draft: Draft) -> Explained:
+    """The draft's label with its key (``label.voicemail``, ``label.follow_up``...)."""
+    if draft.channel is Channel.PHONE:
+        return said("voicemail", "label.voicemail")
+    return kind_label(draft.kind)
+
+
+def kind_label(kind: StepKind) -> Explained:
+    """A kind of message as the explanation names it, with its key."""
+    return said(LABELS[kind], f"label.{kind.value}")
+
+
 def word_budget(draft: Draft, words: int) -> Iterator[Finding]:
     budget = budget_of(draft)
     if budget is None or words <= budget:
@@ -165,8 +177,15 @@ def word_budget(draft: Draft, words: int) -> Iterator[Finding]:
     check = VOICEMAIL_WORD_BUDGET if draft.channel is Channel.PHONE else WORD_BUDGET[draft.kind]
     first_over = next(m for i, m in enumerate(_WORD.finditer(draft.body)) if i == budget)
     yield check.finding(
-        f"Cut the {label_of(draft)} to {budget} words or fewer (it has {words}): "
-        f"brief messages get read ({', '.join(check.rules)}).",
+        said(
+            f"Cut the {label_of(draft)} to {budget} words or fewer (it has {words}): "
+            f"brief messages get read ({', '.join(check.rules)}).",
+            "check.C-WORD-BUDGET",
+            label=label_said(draft),
+            budget=budget,
+            words=words,
+            rules=", ".join(check.rules),
+        ),
         Span("body", first_over.start(), len(draft.body.rstrip())),
     )
 
@@ -174,8 +193,11 @@ def word_budget(draft: Draft, words: int) -> Iterator[Finding]:
 def nothing_to_send(draft: Draft) -> Iterator[Finding]:
     if draft.kind is StepKind.MOVE_ON:
         yield NOTHING_TO_SEND.finding(
-            "Do not send this: after the last message, stop contacting them about this role "
-            "and put the energy into other applications (R11).",
+            said(
+                "Do not send this: after the last message, stop contacting them about this "
+                "role and put the energy into other applications (R11).",
+                "check.C-NOTHING-TO-SEND",
+            ),
             Span("body", 0, len(draft.body)),
         )
 
@@ -187,14 +209,25 @@ def subject(draft: Draft) -> Iterator[Finding]:
     if not text.strip():
         example = f" such as “Follow-up regarding {draft.context.job_title} interview”"
         yield SUBJECT_MISSING.finding(
-            f"Add a clear subject{example if draft.context.job_title else ''}, or reply in "
-            "the interview's thread (R8).",
+            said(
+                f"Add a clear subject{example if draft.context.job_title else ''}, or reply in "
+                "the interview's thread (R8).",
+                "check.C-SUBJECT-MISSING.example"
+                if draft.context.job_title
+                else "check.C-SUBJECT-MISSING",
+                title=draft.context.job_title,
+            ),
             Span("subject", 0, len(text)),
         )
     elif len(text) > SUBJECT_MAX:
         yield SUBJECT_LONG.finding(
-            f"Shorten the subject to {SUBJECT_MAX} characters or fewer (it has {len(text)}): "
-            "mail clients cut long subjects off (R8).",
+            said(
+                f"Shorten the subject to {SUBJECT_MAX} characters or fewer (it has "
+                f"{len(text)}): mail clients cut long subjects off (R8).",
+                "check.C-SUBJECT-LONG",
+                most=SUBJECT_MAX,
+                length=len(text),
+            ),
             Span("subject", SUBJECT_MAX, len(text)),
         )
 
@@ -212,9 +245,14 @@ def greeting(draft: Draft) -> Iterator[Finding]:
     opening = wording.greeting.match(body, first[0], first[1])
     name = opening.group("name") if opening else None
     if opening and (name is None or name.lower() in wording.generic_names):
+        generic = body[first[0] : first[1]].rstrip(" ,:")
         yield GENERIC_GREETING.finding(
-            f"Address them by name rather than “{body[first[0] : first[1]].rstrip(' ,:')}”: "
-            "a personal message makes its mark where a generic one does not (R1, R13).",
+            said(
+                f"Address them by name rather than “{generic}”: a personal message makes its "
+                "mark where a generic one does not (R1, R13).",
+                "check.C-GENERIC-GREETING",
+                greeting=generic,
+            ),
             Span("body", *first),
         )
         return
@@ -223,13 +261,20 @@ def greeting(draft: Draft) -> Iterator[Finding]:
         parts = _name_parts(f"{expected} {draft.context.interviewer_preferred_name or ''}")
         if parts and not parts.intersection(_words(body)):
             yield NO_NAME.finding(
-                f"Address {expected} by name: a personal message makes its mark (R1, R13).",
+                said(
+                    f"Address {expected} by name: a personal message makes its mark (R1, R13).",
+                    "check.C-NO-NAME.expected",
+                    who=expected,
+                ),
                 Span("body", *first),
             )
     elif not (name and name[0].isupper()) and not _addressed(body[first[0] : first[1]]):
         yield NO_NAME.finding(
-            "Open with the recipient's name (“Hi Bob,”): a personal message makes "
-            "its mark (R1, R13).",
+            said(
+                "Open with the recipient's name (“Hi Bob,”): a personal message makes "
+                "its mark (R1, R13).",
+                "check.C-NO-NAME",
+            ),
             Span("body", *first),
         )
 
@@ -247,7 +292,11 @@ def job_title(draft: Draft) -> Iterator[Finding]:
         return
     if not _contains_words(_words(f"{draft.subject or ''}\n{draft.body}"), _words(title)):
         yield NO_JOB_TITLE.finding(
-            f"Name the position, {title}, so they can place you at once (R8).",
+            said(
+                f"Name the position, {title}, so they can place you at once (R8).",
+                "check.C-NO-JOB-TITLE",
+                title=title,
+            ),
             _opening(draft.body, wording_of(draft.language).greeting),
         )
 
@@ -258,8 +307,11 @@ def specific_point(draft: Draft) -> Iterator[Finding]:
     wording = wording_of(draft.language)
     if not wording.specific.search(draft.body):
         yield NO_SPECIFIC_POINT.finding(
-            "Mention a specific point from your conversation (“I especially enjoyed our "
-            "conversation about …”): it shows you were engaged (R1).",
+            said(
+                "Mention a specific point from your conversation (“I especially enjoyed our "
+                "conversation about …”): it shows you were engaged (R1).",
+                "check.C-NO-SPECIFIC-POINT",
+            ),
             _opening(draft.body, wording.greeting),
         )
 
@@ -296,8 +348,12 @@ def interview_date(draft: Draft) -> Iterator[Finding]:
         or wording.relative_day.search(draft.body)
     ):
         yield NO_INTERVIEW_DATE.finding(
-            f"Mention the day of the interview ({day:%A, %B} {day.day}) so they can place "
-            "you (R8).",
+            said(
+                f"Mention the day of the interview ({day:%A, %B} {day.day}) so they can place "
+                "you (R8).",
+                "check.C-NO-INTERVIEW-DATE",
+                day=day,
+            ),
             _opening(draft.body, wording.greeting),
         )
 
@@ -335,14 +391,22 @@ def signature(draft: Draft) -> Iterator[Finding]:
         wanted = _words(name)
         if not any(_contains_words(_words(body[s:e]), wanted) for s, e in tail):
             yield SIGNATURE.finding(
-                f"Sign off with your full name, {' '.join(name.split())}, and your contact "
-                "details (R8).",
+                said(
+                    f"Sign off with your full name, {' '.join(name.split())}, and your contact "
+                    "details (R8).",
+                    "check.C-SIGNATURE.name",
+                    name=" ".join(name.split()),
+                ),
                 Span("body", tail[0][0], tail[-1][1]),
             )
         return
     if closing is None:
         yield SIGNATURE.finding(
-            "End with a closing such as “Best regards,” and your full name (R8).", _end(body)
+            said(
+                "End with a closing such as “Best regards,” and your full name (R8).",
+                "check.C-SIGNATURE.closing",
+            ),
+            _end(body),
         )
         return
     after = lines[closing + 1 : closing + 2]
@@ -350,9 +414,12 @@ def signature(draft: Draft) -> Iterator[Finding]:
     if words < 2:
         where = after[0] if after else lines[closing]
         yield SIGNATURE.finding(
-            "Sign with your full name under the closing, not only a first name (R8)."
+            said(
+                "Sign with your full name under the closing, not only a first name (R8).",
+                "check.C-SIGNATURE.first_name",
+            )
             if words == 1
-            else "Add your full name under the closing (R8).",
+            else said("Add your full name under the closing (R8).", "check.C-SIGNATURE.add"),
             Span("body", *where),
         )
 
@@ -368,7 +435,11 @@ def voicemail(draft: Draft) -> Iterator[Finding]:
     if name and not _contains_words(_words(body), wanted[1:] if len(wanted) > 1 else wanted):
         lines = _lines(body)
         yield VOICEMAIL_NAME.finding(
-            f"Say who is calling: your full name, {' '.join(name.split())} (R4).",
+            said(
+                f"Say who is calling: your full name, {' '.join(name.split())} (R4).",
+                "check.C-VOICEMAIL-NAME",
+                name=" ".join(name.split()),
+            ),
             Span("body", *(lines[0] if lines else (0, 0))),
         )
     numbers: dict[str, list[re.Match[str]]] = {}
@@ -376,12 +447,20 @@ def voicemail(draft: Draft) -> Iterator[Finding]:
         numbers.setdefault(re.sub(r"\D", "", match.group()), []).append(match)
     if not numbers:
         yield VOICEMAIL_NUMBER.finding(
-            "Leave your phone number, and say it twice, slowly (R4).", _end(body)
+            said(
+                "Leave your phone number, and say it twice, slowly (R4).",
+                "check.C-VOICEMAIL-NUMBER",
+            ),
+            _end(body),
         )
     elif max(len(found) for found in numbers.values()) < 2:
         first = next(iter(numbers.values()))[0]
         yield VOICEMAIL_NUMBER.finding(
-            f"Say your number twice: “{first.group()}” comes only once (R4).",
+            said(
+                f"Say your number twice: “{first.group()}” comes only once (R4).",
+                "check.C-VOICEMAIL-NUMBER.once",
+                number=first.group(),
+            ),
             Span("body", first.start(), first.end()),
         )
 
@@ -393,6 +472,10 @@ def repeated_words(
     repeats = (m for m in _REPEATED.finditer(text) if m.group(1).lower() not in allowed)
     for _, match in zip(range(MAX_PER_CHECK), repeats, strict=False):
         yield REPEATED_WORD.finding(
-            f"Remove the repeated “{match.group(1)}” (R13).",
+            said(
+                f"Remove the repeated “{match.group(1)}” (R13).",
+                "check.C-REPEATED-WORD",
+                word=match.group(1),
+            ),
             Span(part, match.start(2), match.end(2)),
         )

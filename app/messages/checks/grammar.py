@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
+from app.domain.model import said
 from app.messages.checks.model import Check, Draft, Finding, Part, Severity, Span
 from app.messages.checks.phrases import MAX_PER_CHECK
 from app.messages.phrasing import article
@@ -114,8 +115,12 @@ def clause_as_noun(
         shown = match.group() if len(match.group()) <= 40 else match.group()[:37] + "…"
         yield _finding(
             CLAUSE_AS_NOUN,
-            f"Rewrite “{shown}”: a sentence stands where a noun belongs, so it does not "
-            "read; make it a sentence of its own, or a noun phrase (R13).",
+            said(
+                f"Rewrite “{shown}”: a sentence stands where a noun belongs, so it does not "
+                "read; make it a sentence of its own, or a noun phrase (R13).",
+                "check.C-CLAUSE-AS-NOUN",
+                text=shown,
+            ),
             part,
             match.start(),
             match.end(),
@@ -153,7 +158,12 @@ def articles(
             continue
         yield _finding(
             ARTICLE,
-            f"Write “{wanted} {match.group('word')}”, not “{match.group()}” (R13).",
+            said(
+                f"Write “{wanted} {match.group('word')}”, not “{match.group()}” (R13).",
+                "check.C-ARTICLE",
+                wanted=f"{wanted} {match.group('word')}",
+                given=match.group(),
+            ),
             part,
             match.start("article"),
             match.end("word"),
@@ -182,8 +192,12 @@ def repeated_openings(part: Part, text: str) -> Iterator[Finding]:
             start = match.start() + len(match.group()) - len(match.group().lstrip())
             yield _finding(
                 REPEATED_OPENING,
-                f"Vary the opening: this sentence starts like the one before it "
-                f"(“{' '.join(opening)} …”), which reads like a form letter (R2, R13).",
+                said(
+                    f"Vary the opening: this sentence starts like the one before it "
+                    f"(“{' '.join(opening)} …”), which reads like a form letter (R2, R13).",
+                    "check.C-REPEATED-OPENING",
+                    opening=" ".join(opening),
+                ),
                 part,
                 start,
                 match.end(),
@@ -212,7 +226,11 @@ def full_name_greeting(draft: Draft) -> Iterator[Finding]:
         return
     first = draft.context.interviewer_preferred_name or name.split()[0]
     yield FULL_NAME_GREETING.finding(
-        f"Greet them as people do, by first name (“Hi {first},”), or by title and surname "
-        "in a formal letter; the full name reads like a mail merge (R1).",
+        said(
+            f"Greet them as people do, by first name (“Hi {first},”), or by title and surname "
+            "in a formal letter; the full name reads like a mail merge (R1).",
+            "check.C-FULL-NAME-GREETING",
+            first=first,
+        ),
         Span("body", opening.start(), words[-1].end()),
     )

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from spellchecker import SpellChecker
 
+from app.domain.model import said
 from app.messages.checks.model import Check, Finding, Part, Severity, Span
 from app.messages.checks.phrases import CASUAL_WORDS
 from app.messages.checks.wording import WORDINGS
@@ -164,8 +165,17 @@ def _suggestion(lower: str, code: str = "en") -> str | None:
 def _message(word: str, code: str = "en") -> str:
     suggestion = _suggestion(word.lower(), code)
     if suggestion and suggestion != word.lower():
-        return f"Check the spelling of “{word}”: did you mean “{suggestion}”? (R13)"
-    return f"Check the spelling of “{word}”: it is not in the dictionary (R13)."
+        return said(
+            f"Check the spelling of “{word}”: did you mean “{suggestion}”? (R13)",
+            "check.C-SPELLING.suggestion",
+            word=word,
+            suggestion=suggestion,
+        )
+    return said(
+        f"Check the spelling of “{word}”: it is not in the dictionary (R13).",
+        "check.C-SPELLING",
+        word=word,
+    )
 
 
 def _starts_sentence(text: str, start: int) -> bool:

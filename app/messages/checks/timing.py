@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app.domain.model import Plan, PlanStatus, Step, StepKind, StepStatus
+from app.domain.model import Explained, Plan, PlanStatus, Step, StepKind, StepStatus, said
 from app.domain.rules import sources_of
 from app.domain.timeline import format_day
-from app.messages.checks.content import LABELS
+from app.messages.checks.content import kind_label
 from app.messages.checks.model import Check, Finding, Severity
 
 TOO_SOON = "C-TOO-SOON"
@@ -29,29 +29,61 @@ def _step_finding(check: str, severity: Severity, step: Step, message: str) -> F
     return Finding(check, severity, message, None, rules, sources_of(rules))
 
 
-def _moment(at: datetime) -> str:
-    return f"{format_day(at.date())} at {at:%H:%M} (UTC{at:%z})"
+def _moment(at: datetime) -> Explained:
+    return said(
+        f"{format_day(at.date())} at {at:%H:%M} (UTC{at:%z})",
+        "moment",
+        day=at.date(),
+        time=f"{at:%H:%M}",
+        offset=f"UTC{at:%z}",
+    )
+
+
+def _rationale(step: Step) -> Explained:
+    """A step's rationale, as a part of a finding (said as the plan says it)."""
+    rationale = step.rationale
+    return rationale if isinstance(rationale, Explained) else Explained(rationale)
 
 
 def _none_left(plan: Plan, kind: StepKind, steps: list[Step]) -> Finding:
-    label = LABELS[kind]
+    label = kind_label(kind)
     done = [s.done_at for s in steps if s.done_at is not None]
     if done:
-        why = f"the {label} already went on {format_day(max(done).date())}"
+        sent = max(done).date()
+        why = said(
+            f"the {label} already went on {format_day(sent)}",
+            "none_left.sent",
+            label=label,
+            day=sent,
+        )
     elif not steps and kind is StepKind.ESCALATION:
-        why = (
+        why = said(
             "the plan offers no message to the hiring manager (it needs a recruiter as the "
-            "primary contact, two unanswered messages and a hiring manager's address, R10)"
+            "primary contact, two unanswered messages and a hiring manager's address, R10)",
+            "none_left.no_escalation",
         )
     elif not steps:
-        why = f"the plan (policy {plan.policy.name}) has no {label}"
+        why = said(
+            f"the plan (policy {plan.policy.name}) has no {label}",
+            "none_left.not_in_policy",
+            label=label,
+            policy=plan.policy.name,
+        )
     elif plan.status is PlanStatus.MOVED_ON:
-        why = "every message went unanswered and the plan has moved on"
+        why = said("every message went unanswered and the plan has moved on", "none_left.moved_on")
     else:
-        why = f"the {label} was skipped: its window passed or a later reply replaced it"
+        why = said(
+            f"the {label} was skipped: its window passed or a later reply replaced it",
+            "none_left.skipped",
+            label=label,
+        )
     return ONE_TOO_MANY.finding(
-        f"This would be one message too many: {why}; stop here and put the energy into "
-        "other applications (R9, R11, R13).",
+        said(
+            f"This would be one message too many: {why}; stop here and put the energy into "
+            "other applications (R9, R11, R13).",
+            "check.C-ONE-TOO-MANY",
+            why=why,
+        ),
         None,
     )
 
@@ -75,12 +107,18 @@ def timing_findings(plan: Plan, kind: StepKind, as_of: datetime) -> list[Finding
     """
     if kind is StepKind.MOVE_ON:
         return []
-    label = LABELS[kind]
+    label = kind_label(kind)
     if plan.status is PlanStatus.CLOSED:
+        reason = plan.status_reason
         return [
             PLAN_CLOSED.finding(
-                f"The plan is closed: {plan.status_reason} Answer their message rather than "
-                f"sending a {label} (R11).",
+                said(
+                    f"The plan is closed: {reason} Answer their message rather than "
+                    f"sending a {label} (R11).",
+                    "check.C-PLAN-CLOSED",
+                    reason=reason if isinstance(reason, Explained) else Explained(reason),
+                    label=label,
+                ),
                 None,
             )
         ]
@@ -94,13 +132,21 @@ def timing_findings(plan: Plan, kind: StepKind, as_of: datetime) -> list[Finding
     if step.status is StepStatus.WAITING:
         index = plan.steps.index(step)
         unsent = (s for s in plan.steps[:index] if s.done_at is None and not s.optional and s.to)
-        first = next((LABELS[s.kind] for s in unsent), "step before it")
+        first = next(
+            (kind_label(s.kind) for s in unsent), said("step before it", "label.step_before")
+        )
         found.append(
             _step_finding(
                 OUT_OF_ORDER,
                 Severity.WARNING,
                 step,
-                f"Send the {first} first and log it: the {label} waits on it. {step.rationale}",
+                said(
+                    f"Send the {first} first and log it: the {label} waits on it. {step.rationale}",
+                    "check.C-OUT-OF-ORDER",
+                    first=first,
+                    label=label,
+                    rationale=_rationale(step),
+                ),
             )
         )
     # A waiting step's window is provisional, but it only moves later: before it is too soon.
@@ -110,8 +156,15 @@ def timing_findings(plan: Plan, kind: StepKind, as_of: datetime) -> list[Finding
                 TOO_SOON,
                 Severity.ERROR,
                 step,
-                f"Too soon: the {label} to {to} is due from {_moment(step.window.earliest)}. "
-                f"{step.rationale}",
+                said(
+                    f"Too soon: the {label} to {to} is due from "
+                    f"{_moment(step.window.earliest)}. {step.rationale}",
+                    "check.C-TOO-SOON",
+                    label=label,
+                    to=to,
+                    moment=_moment(step.window.earliest),
+                    rationale=_rationale(step),
+                ),
             )
         )
     if found:
@@ -119,8 +172,12 @@ def timing_findings(plan: Plan, kind: StepKind, as_of: datetime) -> list[Finding
     if kind is StepKind.THANK_YOU and as_of > step.window.latest:
         return [
             LATE_THANK_YOU.finding(
-                f"The thank-you was due by {_moment(step.window.latest)}; send it now all the "
-                "same, it still helps (R1).",
+                said(
+                    f"The thank-you was due by {_moment(step.window.latest)}; send it now all "
+                    "the same, it still helps (R1).",
+                    "check.C-LATE",
+                    moment=_moment(step.window.latest),
+                ),
                 None,
             )
         ]
