@@ -116,7 +116,7 @@ def test_a_thank_you_in_the_language_default_register(
     [
         ("de", None, ("Ms", "Ms"), "Sehr geehrte Frau Smith,"),
         ("de", None, (None, None), "Guten Tag Bob Smith,"),
-        ("de", None, ("Dr", None), "Guten Tag Bob Smith,"),
+        ("de", None, ("Dr", None), "Guten Tag Dr. Bob Smith,"),
         ("de", Formality.INFORMAL, ("Mr", "Ms"), "Hallo Bob,"),
         ("fr", None, ("Mme", "Ms"), "Madame Smith,"),
         ("fr", None, (None, None), "Bonjour Bob Smith,"),
