@@ -78,6 +78,24 @@ class TestCheckMessage:
             "sources": [0],
         }
 
+    def test_the_findings_speak_the_language_of_accept_language(self, client: TestClient) -> None:
+        body = GOOD_BODY.replace("I remain", "Please reply ASAP. I remain")
+
+        response = client.post(
+            "/v1/messages/check", json=_request(body=body), headers={"Accept-Language": "de-AT"}
+        )
+        english = client.post("/v1/messages/check", json=_request(body=body))
+
+        assert response.headers["content-language"] == "de"
+        assert response.headers["vary"] == "Accept-Language"
+        (finding,) = response.json()["findings"]
+        assert finding["message"] == (
+            "Formulieren Sie „ASAP“ um: Fragen Sie höflich und überlassen Sie den Zeitpunkt "
+            "Ihrem Gegenüber; fordernde Worte schaden (R13)."
+        )
+        assert english.headers["content-language"] == "en"
+        assert english.json()["findings"][0]["message"].startswith("Rephrase “ASAP”")
+
     def test_spans_count_characters_as_sent_even_around_spaces(self, client: TestClient) -> None:
         body = "  \n" + GOOD_BODY.replace("Acme Corp on", "Acme Corp (naïve 😀) on")
 

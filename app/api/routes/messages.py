@@ -11,11 +11,20 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from app.api.body import json_body, parse_body
-from app.api.deps import AppSettings, Caller, Store, json_response, problem_responses
+from app.api.deps import (
+    AppSettings,
+    Caller,
+    ExplanationLanguage,
+    Store,
+    explained_headers,
+    json_response,
+    problem_responses,
+)
 from app.api.schemas.messages import MessageCheckOut, MessageCheckRequest
 from app.domain.model import Channel
 from app.messages.checks import CheckResult, Draft, DraftContext
 from app.services.drafts import check_draft, check_draft_for_interview
+from app.services.explanation import explain_check
 
 router = APIRouter(prefix="/v1", tags=["messages"])
 
@@ -97,11 +106,16 @@ def check_wire(draft: Draft, result: CheckResult) -> dict[str, Any]:
     ),
 )
 async def check_message(
-    request: Request, caller: Caller, store: Store, settings: AppSettings
+    request: Request,
+    caller: Caller,
+    store: Store,
+    settings: AppSettings,
+    explanation: ExplanationLanguage,
 ) -> Response:
     """A draft in; a score and findings (what, where, why, and the sources) out. With
     `context.interview_id`, also whether the draft would go out too soon or one too many
-    against that interview's plan. Nothing is stored."""
+    against that interview's plan. Each finding's `message` is in the language of
+    `Accept-Language`, whatever the draft's `language`. Nothing is stored."""
     body = parse_body(MessageCheckRequest, await request.body())
     draft = draft_from(body)
     if body.context.interview_id is None:
@@ -115,4 +129,7 @@ async def check_message(
             draft=draft,
             as_of=body.context.as_of or datetime.now(UTC),
         )
-    return json_response(check_wire(checked.draft, checked.result))
+    return json_response(
+        explain_check(check_wire(checked.draft, checked.result), explanation),
+        headers=explained_headers(explanation),
+    )
