@@ -39,6 +39,7 @@ from app.messages.render import preload as preload_templates
 from app.services.calendar_feeds import CalendarFeeds
 from app.services.interviews import InterviewStore
 from app.services.keys import KeyVerifier, Principal
+from app.services.pages import PageCache
 from app.services.planning import warm_calendars
 from app.services.webhook_dispatch import dispatcher_from
 from app.services.webhook_endpoints import WebhookEndpoints
@@ -203,6 +204,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.interviews = InterviewStore(
         app.state.db, default_country=settings.default_country, listeners=[PushListener()]
     )
+    app.state.pages = PageCache(app.state.db)
     app.state.webhook_endpoints = WebhookEndpoints(
         app.state.db, allow_private=settings.webhook_allow_private
     )

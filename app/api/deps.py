@@ -25,6 +25,7 @@ from app.api.schemas import Problem
 from app.services.calendar_feeds import CalendarFeeds
 from app.services.explanation import negotiate
 from app.services.interviews import InterviewStore
+from app.services.pages import PageCache
 from app.services.webhook_endpoints import WebhookEndpoints
 from app.settings import Settings
 
@@ -34,6 +35,7 @@ __all__ = [
     "Cursor",
     "Endpoints",
     "ExplanationLanguage",
+    "Pages",
     "Feeds",
     "Store",
     "bad_cursor",
@@ -54,6 +56,11 @@ async def _settings(request: Request) -> Settings:
     return settings
 
 
+def _pages(request: Request) -> PageCache:
+    pages: PageCache = request.app.state.pages
+    return pages
+
+
 def _endpoints(request: Request) -> WebhookEndpoints:
     endpoints: WebhookEndpoints = request.app.state.webhook_endpoints
     return endpoints
@@ -65,6 +72,7 @@ def _feeds(request: Request) -> CalendarFeeds:
 
 
 Store = Annotated[InterviewStore, Depends(_store)]
+Pages = Annotated[PageCache, Depends(_pages)]
 Endpoints = Annotated[WebhookEndpoints, Depends(_endpoints)]
 Feeds = Annotated[CalendarFeeds, Depends(_feeds)]
 AppSettings = Annotated[Settings, Depends(_settings)]

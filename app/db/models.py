@@ -69,6 +69,11 @@ class Account(SQLModel, table=True):
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     name: str = Field(max_length=100, unique=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    #: One more with every change to the account's interviews, in the change's transaction:
+    #: a page answered at one version still holds while the version is the same.
+    data_version: int = Field(
+        default=0, sa_type=sa.BigInteger, sa_column_kwargs={"server_default": "0"}, nullable=False
+    )
 
 
 class ApiKey(SQLModel, table=True):

@@ -38,6 +38,28 @@ def account_named(*, session: Session, name: str, create: bool = False) -> Accou
     return account
 
 
+_ACCOUNT = cast(sa.Table, Account.__table__)
+_BUMP_VERSION = (
+    _ACCOUNT.update()
+    .where(_ACCOUNT.c.id == sa.bindparam("account_id"))
+    .values(data_version=_ACCOUNT.c.data_version + 1)
+)
+_DATA_VERSION = sa.select(_ACCOUNT.c.data_version).where(
+    _ACCOUNT.c.id == sa.bindparam("account_id")
+)
+
+
+def bump_data_version(*, session: Session, account_id: uuid.UUID) -> None:
+    """One more on the account's data version, in the transaction of a change to its data."""
+    session.connection().execute(_BUMP_VERSION, {"account_id": account_id})
+
+
+def data_version(*, session: Session, account_id: uuid.UUID) -> int:
+    """The account's data version (0 for an account that no longer exists)."""
+    found = session.connection().execute(_DATA_VERSION, {"account_id": account_id}).scalar()
+    return int(found or 0)
+
+
 def add_key(*, session: Session, account: Account, key_id: str, key_hash: str) -> ApiKey:
     key = ApiKey(account_id=account.id, key_id=key_id, key_hash=key_hash)
     session.add(key)

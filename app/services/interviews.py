@@ -559,6 +559,9 @@ class InterviewStore:
         return self.plan_at(self._stored(row, events), now, messages=False).plan
 
     def _tell(self, session: Session, change: Change) -> None:
+        """Every change: the account's data version goes up (pages answered before it no
+        longer hold, :mod:`app.services.pages`), then the listeners hear of it."""
+        repo.bump_data_version(session=session, account_id=change.account_id)
         for listener in self.listeners:
             listener(session, change)
 

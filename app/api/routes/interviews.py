@@ -22,6 +22,7 @@ from app.api.deps import (
     Caller,
     Cursor,
     ExplanationLanguage,
+    Pages,
     Store,
     bad_cursor,
     decode_cursor,
@@ -42,6 +43,7 @@ from app.api.schemas.interviews import (
     QueryDay,
     QueryMoment,
 )
+from app.domain.validity import seconds
 from app.services.calendar_export import plan_ics
 from app.services.document.codec import event_from
 from app.services.errors import NotFound
@@ -219,6 +221,7 @@ async def create_interview(
 async def list_interviews(
     caller: Caller,
     store: Store,
+    pages: Pages,
     as_of: AsOf = None,
     status: Annotated[
         str | None,
@@ -248,21 +251,23 @@ async def list_interviews(
 ) -> Response:
     """Each interview with its plan's status and next action; filter, then page on."""
     after = _decode_cursor(cursor)
-    moment = as_of or datetime.now(UTC)
-    page = await run_in_threadpool(
-        store.list,
-        account_id=caller.account_id,
-        filters=ListFilter(status, company, next_action_before),
-        as_of=moment,
-        after=after,
-        limit=limit,
-    )
-    return json_response(
-        {
-            "items": [summary_wire(item) for item in page.items],
-            "next_cursor": _encode_cursor(page.after),
-        }
-    )
+    moment = seconds(as_of or datetime.now(UTC))
+    filters = ListFilter(status, company, next_action_before)
+
+    def render() -> bytes:
+        page = store.list(
+            account_id=caller.account_id, filters=filters, as_of=moment, after=after, limit=limit
+        )
+        return orjson.dumps(
+            {
+                "items": [summary_wire(item) for item in page.items],
+                "next_cursor": _encode_cursor(page.after),
+            }
+        )
+
+    question = ("interviews", moment, filters, after, limit)
+    body = await run_in_threadpool(pages.answer, caller.account_id, question, render)
+    return Response(body, media_type="application/json")
 
 
 # -- one interview ----------------------------------------------------------------------------
@@ -479,6 +484,7 @@ async def get_step_message_eml(
 async def get_agenda(
     caller: Caller,
     store: Store,
+    pages: Pages,
     as_of: AsOf = None,
     start: Annotated[
         QueryDay | None,
@@ -509,21 +515,27 @@ async def get_agenda(
         if (end - start).days > 366:
             raise _invalid(("query", "to"), "must be at most 366 days after from")
     after = _decode_cursor(cursor)
-    moment = as_of or datetime.now(UTC)
-    page = await run_in_threadpool(
-        store.agenda,
-        account_id=caller.account_id,
-        as_of=moment,
-        start=start,
-        end=end,
-        after=after,
-        limit=limit,
-        messages=include != "",
-    )
-    return json_response(
-        {
-            "as_of": moment.replace(microsecond=0),
-            "items": [agenda_wire(entry) for entry in page.items],
-            "next_cursor": _encode_cursor(page.after),
-        }
-    )
+    moment = seconds(as_of or datetime.now(UTC))
+    messages = include != ""
+
+    def render() -> bytes:
+        page = store.agenda(
+            account_id=caller.account_id,
+            as_of=moment,
+            start=start,
+            end=end,
+            after=after,
+            limit=limit,
+            messages=messages,
+        )
+        return orjson.dumps(
+            {
+                "as_of": moment,
+                "items": [agenda_wire(entry) for entry in page.items],
+                "next_cursor": _encode_cursor(page.after),
+            }
+        )
+
+    question = ("agenda", moment, start, end, after, limit, messages)
+    body = await run_in_threadpool(pages.answer, caller.account_id, question, render)
+    return Response(body, media_type="application/json")

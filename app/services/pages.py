@@ -1,0 +1,65 @@
+"""Pages answered once per change: a list or agenda page, kept with the data version it holds for.
+
+A page is a function of three things: the account's interviews, the question (filters,
+cursor, limit, language…) and the moment it is asked about, which the planner reads to the
+second. The account's data version (:func:`app.db.repositories.bump_data_version`) goes up in
+the transaction of every change to its interviews, so a page rendered at version *v* is the
+answer for as long as the version is still *v*: one indexed read of one row instead of
+reading and planning the page's interviews again.
+
+The version is read *before* the page is rendered: a change that commits in between leaves
+the page newer than its version says, which costs the next request a miss and never
+answers stale data. Pages are kept per worker, bounded (least recently used out first), and
+forgotten when the planner changes, since a new build starts with none.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+from app.db import repositories as repo
+from app.db.session import Database
+
+T = TypeVar("T")
+
+
+class PageCache:
+    """Rendered pages per (account, question), each with the data version it was read at."""
+
+    def __init__(self, db: Database, *, size: int = 2048) -> None:
+        self.db = db
+        self._size = size
+        self._pages: OrderedDict[tuple[uuid.UUID, Hashable], tuple[int, object]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def version(self, account_id: uuid.UUID) -> int:
+        with self.db.read() as session:
+            return repo.data_version(session=session, account_id=account_id)
+
+    def answer(self, account_id: uuid.UUID, question: Hashable, render: Callable[[], T]) -> T:
+        """The page for ``question`` as the account's data stands now: kept, or rendered."""
+        version = self.version(account_id)
+        key = (account_id, question)
+        with self._lock:
+            kept = self._pages.get(key)
+            if kept is not None and kept[0] == version:
+                self._pages.move_to_end(key)
+                self.hits += 1
+                return kept[1]  # type: ignore[return-value]
+            self.misses += 1
+        page = render()
+        with self._lock:
+            kept = self._pages.get(key)
+            if kept is not None and kept[0] > version:
+                return page  # a newer page was kept meanwhile: keep that one
+            self._pages[key] = (version, page)
+            self._pages.move_to_end(key)
+            while len(self._pages) > self._size:
+                self._pages.popitem(last=False)
+        return page

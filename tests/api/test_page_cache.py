@@ -1,0 +1,169 @@
+"""Pages kept per data version: an answer is reused only while nothing it read has changed.
+
+Two apps on one database stand for two workers: each keeps its own pages, and a change made
+through either one is seen by both on the very next request (the account's data version is
+bumped in the change's own transaction), on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from fastapi.testclient import TestClient
+
+from app.db.session import Database
+from app.main import create_app
+from app.services.pages import PageCache
+from app.settings import Settings
+from tests.api.conftest import bearer, new_key
+
+AS_OF = "2026-11-25T15:00:00Z"
+
+
+@pytest.fixture
+def workers(database_url: str) -> Iterator[tuple[TestClient, TestClient]]:
+    settings = Settings(_env_file=None, database_url=database_url)  # type: ignore[call-arg]
+    headers = bearer(new_key(database_url))
+    with (
+        TestClient(create_app(settings), headers=headers) as one,
+        TestClient(create_app(settings), headers=headers) as two,
+    ):
+        yield one, two
+
+
+def _pages(client: TestClient) -> PageCache:
+    pages: PageCache = client.app.state.pages  # type: ignore[attr-defined]
+    return pages
+
+
+def _ids(client: TestClient, path: str) -> list[str]:
+    answer = client.get(path)
+    assert answer.status_code == 200, answer.text
+    items = answer.json()["items"]
+    return [item.get("id") or item["interview_id"] for item in items]
+
+
+def _create(client: TestClient, body: dict[str, Any], company: str) -> str:
+    data = copy.deepcopy(body)
+    data["company"] = company
+    data.pop("as_of", None)
+    data.pop("thank_you_sent_at", None)
+    created = client.post("/v1/interviews", json=data)
+    assert created.status_code == 201, created.text
+    return str(created.json()["id"])
+
+
+def test_a_page_asked_twice_is_rendered_once(
+    workers: tuple[TestClient, TestClient], body: dict[str, Any]
+) -> None:
+    one, _ = workers
+    _create(one, body, "Acme")
+    path = f"/v1/interviews?as_of={AS_OF}"
+    first = one.get(path)
+    misses = _pages(one).misses
+    again = one.get(path)
+
+    assert again.content == first.content
+    assert _pages(one).misses == misses
+    assert _pages(one).hits >= 1
+
+
+def test_every_kind_of_change_through_another_worker_is_seen_at_once(
+    workers: tuple[TestClient, TestClient], body: dict[str, Any]
+) -> None:
+    one, two = workers
+    lists = f"/v1/interviews?as_of={AS_OF}&limit=50"
+    first = _create(one, body, "Acme")
+    assert _ids(one, lists) == [first]
+    assert _ids(two, lists) == [first]
+
+    second = _create(two, body, "Globex")  # created through the other worker
+    assert _ids(one, lists) == [second, first]
+
+    company = f"/v1/interviews?as_of={AS_OF}&company=Initech"
+    assert _ids(one, company) == []
+    etag = two.get(f"/v1/interviews/{first}").headers["ETag"]
+    patched = two.patch(
+        f"/v1/interviews/{first}",
+        json={"company": "Initech"},
+        headers={"If-Match": etag, "Content-Type": "application/merge-patch+json"},
+    )
+    assert patched.status_code == 200, patched.text
+    assert _ids(one, company) == [first]
+
+    closed = f"/v1/interviews?as_of={AS_OF}&status=closed"
+    assert _ids(one, closed) == []
+    event = two.post(f"/v1/interviews/{second}/events", json={"type": "withdrawn", "at": "2026-11-25T12:00:00Z"})
+    assert event.status_code == 201, event.text
+    assert _ids(one, closed) == [second]
+
+    assert two.delete(f"/v1/interviews/{second}").status_code == 204
+    assert _ids(one, lists) == [first]
+    assert _ids(one, closed) == []
+
+
+def test_the_agenda_follows_an_event_logged_through_another_worker(
+    workers: tuple[TestClient, TestClient], body: dict[str, Any]
+) -> None:
+    one, two = workers
+    interview = _create(one, body, "Acme")
+    agenda = f"/v1/agenda?as_of={AS_OF}"
+    before = one.get(agenda).json()["items"]
+    assert "thank_you" in {item["step"]["kind"] for item in before}
+
+    sent = two.post(
+        f"/v1/interviews/{interview}/events",
+        json={"type": "thank_you_sent", "at": "2026-11-25T14:00:00Z"},
+    )
+    assert sent.status_code == 201, sent.text
+    after = one.get(agenda).json()["items"]
+    assert "thank_you" not in {item["step"]["kind"] for item in after}
+
+
+def test_each_account_and_each_question_has_its_own_page(
+    workers: tuple[TestClient, TestClient], body: dict[str, Any], database_url: str
+) -> None:
+    one, _ = workers
+    mine = _create(one, body, "Acme")
+    other = bearer(new_key(database_url))
+    assert _ids(one, f"/v1/interviews?as_of={AS_OF}") == [mine]
+    assert one.get(f"/v1/interviews?as_of={AS_OF}", headers=other).json()["items"] == []
+    assert _ids(one, f"/v1/interviews?as_of={AS_OF}&status=moved_on") == []
+    assert _ids(one, f"/v1/interviews?as_of={AS_OF}&limit=1") == [mine]
+
+
+def test_a_failed_change_leaves_the_version_as_it_was(
+    workers: tuple[TestClient, TestClient], body: dict[str, Any], database_url: str
+) -> None:
+    one, _ = workers
+    interview = _create(one, body, "Acme")
+    account = _account_of(database_url, interview)
+    version = _pages(one).version(account)
+    stale = one.patch(
+        f"/v1/interviews/{interview}",
+        json={"company": "Initech"},
+        headers={"If-Match": '"0"', "Content-Type": "application/merge-patch+json"},
+    )
+    assert stale.status_code == 412
+    bad = one.post(f"/v1/interviews/{interview}/events", json={"type": "no_such_event"})
+    assert bad.status_code == 422
+
+    assert _pages(one).version(account) == version
+
+
+def _account_of(database_url: str, interview_id: str) -> uuid.UUID:
+    db = Database(database_url, pool_size=1)
+    try:
+        with db.engine.connect() as connection:
+            found = connection.execute(
+                sa.text("SELECT account_id FROM interview WHERE id = :id"),
+                {"id": uuid.UUID(interview_id).hex if "sqlite" in database_url else interview_id},
+            ).scalar_one()
+        return found if isinstance(found, uuid.UUID) else uuid.UUID(str(found))
+    finally:
+        db.dispose()
