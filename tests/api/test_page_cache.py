@@ -98,7 +98,9 @@ def test_every_kind_of_change_through_another_worker_is_seen_at_once(
 
     closed = f"/v1/interviews?as_of={AS_OF}&status=closed"
     assert _ids(one, closed) == []
-    event = two.post(f"/v1/interviews/{second}/events", json={"type": "withdrawn", "at": "2026-11-25T12:00:00Z"})
+    event = two.post(
+        f"/v1/interviews/{second}/events", json={"type": "withdrawn", "at": "2026-11-25T12:00:00Z"}
+    )
     assert event.status_code == 201, event.text
     assert _ids(one, closed) == [second]
 
@@ -167,3 +169,25 @@ def _account_of(database_url: str, interview_id: str) -> uuid.UUID:
         return found if isinstance(found, uuid.UUID) else uuid.UUID(str(found))
     finally:
         db.dispose()
+
+
+def test_each_explanation_language_has_its_own_page(
+    workers: tuple[TestClient, TestClient], body: dict[str, Any]
+) -> None:
+    one, _ = workers
+    _create(one, body, "Acme")
+    for path in (f"/v1/interviews?as_of={AS_OF}", f"/v1/agenda?as_of={AS_OF}"):
+        german = one.get(path, headers={"Accept-Language": "de-AT, en;q=0.5"})
+        english = one.get(path)
+
+        assert german.headers["Content-Language"] == "de"
+        assert english.headers["Content-Language"] == "en"
+        assert "Accept-Language" in german.headers["Vary"]
+        said = german.json()["items"][0]
+        summary = said.get("next_action", {}) or {}
+        german_text = summary.get("summary") or said["step"]["rationale"]
+        english_item = english.json()["items"][0]
+        english_text = (english_item.get("next_action") or {}).get("summary") or english_item[
+            "step"
+        ]["rationale"]
+        assert german_text != english_text

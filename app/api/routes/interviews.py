@@ -47,7 +47,7 @@ from app.domain.validity import seconds
 from app.services.calendar_export import plan_ics
 from app.services.document.codec import event_from
 from app.services.errors import NotFound
-from app.services.explanation import explain_plan
+from app.services.explanation import explain_item, explain_plan
 from app.services.idempotency import Idempotency, Replay
 from app.services.interviews import Changed, ListFilter, StoredInterview
 from app.services.message_export import MEDIA_TYPE as EML_MEDIA_TYPE
@@ -222,6 +222,7 @@ async def list_interviews(
     caller: Caller,
     store: Store,
     pages: Pages,
+    explanation: ExplanationLanguage,
     as_of: AsOf = None,
     status: Annotated[
         str | None,
@@ -260,14 +261,14 @@ async def list_interviews(
         )
         return orjson.dumps(
             {
-                "items": [summary_wire(item) for item in page.items],
+                "items": [explain_item(summary_wire(item), explanation) for item in page.items],
                 "next_cursor": _encode_cursor(page.after),
             }
         )
 
-    question = ("interviews", moment, filters, after, limit)
+    question = ("interviews", moment, filters, after, limit, explanation)
     body = await run_in_threadpool(pages.answer, caller.account_id, question, render)
-    return Response(body, media_type="application/json")
+    return Response(body, media_type="application/json", headers=explained_headers(explanation))
 
 
 # -- one interview ----------------------------------------------------------------------------
@@ -485,6 +486,7 @@ async def get_agenda(
     caller: Caller,
     store: Store,
     pages: Pages,
+    explanation: ExplanationLanguage,
     as_of: AsOf = None,
     start: Annotated[
         QueryDay | None,
@@ -531,11 +533,11 @@ async def get_agenda(
         return orjson.dumps(
             {
                 "as_of": moment,
-                "items": [agenda_wire(entry) for entry in page.items],
+                "items": [explain_item(agenda_wire(entry), explanation) for entry in page.items],
                 "next_cursor": _encode_cursor(page.after),
             }
         )
 
-    question = ("agenda", moment, start, end, after, limit, messages)
+    question = ("agenda", moment, start, end, after, limit, messages, explanation)
     body = await run_in_threadpool(pages.answer, caller.account_id, question, render)
-    return Response(body, media_type="application/json")
+    return Response(body, media_type="application/json", headers=explained_headers(explanation))
