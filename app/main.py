@@ -12,6 +12,7 @@ from contextlib import asynccontextmanager
 from datetime import date
 
 import httpx
+from anyio import to_thread
 from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
 from fastapi_offline import FastAPIOffline
@@ -159,6 +160,10 @@ def _warm_rest() -> None:
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Warm up when the ``warm_up`` setting says so (``followup serve``: yes; tests: no)."""
+    # As many requests at once in the thread pool as the database pool keeps connections for
+    # (anyio's default is 40): more would only open and close connections and contend for
+    # the GIL, while the event loop keeps accepting and queueing the rest.
+    to_thread.current_default_thread_limiter().total_tokens = app.state.settings.database_pool_size
     if app.state.settings.warm_up:
         await _warm_up(app)
     # Webhooks: announce due steps and deliver the outbox in this process unless told not to.

@@ -56,7 +56,13 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL: a SQLite file (default, in the working directory) or "
         "postgresql://user@host/db (psycopg 3).",
     )
-    database_pool_size: int = Field(5, ge=1, le=100, description="Connections kept per worker.")
+    database_pool_size: int = Field(
+        10,
+        ge=1,
+        le=100,
+        description="Requests of one worker that use the database at once, and the "
+        "connections it keeps for them (two more kept spare).",
+    )
     key_cache_seconds: float = Field(
         10.0,
         ge=0,

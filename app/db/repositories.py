@@ -54,9 +54,9 @@ def bump_data_version(*, session: Session, account_id: uuid.UUID) -> None:
     session.connection().execute(_BUMP_VERSION, {"account_id": account_id})
 
 
-def data_version(*, session: Session, account_id: uuid.UUID) -> int:
+def data_version(*, connection: sa.Connection, account_id: uuid.UUID) -> int:
     """The account's data version (0 for an account that no longer exists)."""
-    found = session.connection().execute(_DATA_VERSION, {"account_id": account_id}).scalar()
+    found = connection.execute(_DATA_VERSION, {"account_id": account_id}).scalar()
     return int(found or 0)
 
 

@@ -267,7 +267,7 @@ async def list_interviews(
         )
 
     question = ("interviews", moment, filters, after, limit, explanation)
-    body = await run_in_threadpool(pages.answer, caller.account_id, question, render)
+    body = await pages.answer(caller.account_id, question, render)
     return Response(body, media_type="application/json", headers=explained_headers(explanation))
 
 
@@ -539,5 +539,5 @@ async def get_agenda(
         )
 
     question = ("agenda", moment, start, end, after, limit, messages, explanation)
-    body = await run_in_threadpool(pages.answer, caller.account_id, question, render)
+    body = await pages.answer(caller.account_id, question, render)
     return Response(body, media_type="application/json", headers=explained_headers(explanation))
