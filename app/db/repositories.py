@@ -172,14 +172,21 @@ def events_of(
     return found
 
 
+_INSERT_INTERVIEW = cast(sa.Table, Interview.__table__).insert()
+_INSERT_EVENT = cast(sa.Table, InterviewEvent.__table__).insert()
+
+
 def add_interview(
     *, session: Session, values: dict[str, Any], events: Sequence[InterviewEvent]
 ) -> None:
     """A new interview (its columns' values) and its first events, as two Core INSERTs (the
     ORM's unit of work would add its bookkeeping to every create)."""
-    session.execute(sa.insert(Interview).values(values))
+    connection = session.connection()
+    # One statement, its values as parameters: compiled once per set of columns, where
+    # ``insert().values(...)`` built and compiled a new statement for every create.
+    connection.execute(_INSERT_INTERVIEW, values)
     if events:
-        session.execute(sa.insert(InterviewEvent), [_row_values(event) for event in events])
+        connection.execute(_INSERT_EVENT, [_row_values(event) for event in events])
 
 
 def update_interview(

@@ -280,6 +280,13 @@ class PushListener:
     def __call__(self, session: Session, change: Change) -> None:
         if change.kind is not ChangeKind.DELETED:
             reschedule(session, change)
+        # The account's endpoints once per change, not once per event it makes; with none,
+        # the events' payloads are not even built.
+        endpoints = repo.webhook_endpoints_of(
+            session=session, account_id=change.account_id, enabled_only=True
+        )
+        if not endpoints:
+            return
         for event_type, data in change_events(change):
             enqueue(
                 session,
@@ -287,4 +294,5 @@ class PushListener:
                 event_type=event_type,
                 data=data,
                 at=change.at,
+                endpoints=endpoints,
             )
