@@ -7,10 +7,10 @@ PORT ?= 8000
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help runtime install browser clients run test lint openapi bench clean
+.PHONY: help runtime install browser clients run test lint openapi bench bench-scale clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-9s\033[0m %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-11s\033[0m %s\n", $$1, $$2}'
 
 # Two steps: the service alone (what `make run` needs), then the test and lint tools on top.
 $(BIN)/.runtime: pyproject.toml
@@ -75,6 +75,9 @@ openapi: runtime ## Rewrite openapi/openapi.json from the app (the committed con
 
 bench: install ## Benchmarks (about 4 min): planner, checks, HTTP load, 100k interviews on PostgreSQL, a soak
 	$(BIN)/python bench/run.py
+
+bench-scale: install ## The pages with 100,000 and then 1,000,000 interviews on PostgreSQL (about 25 min)
+	$(BIN)/python bench/stored.py --interviews 100000 --scale-to 1000000
 
 clean: ## Remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis $(TS_CLIENT)/node_modules

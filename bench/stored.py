@@ -340,14 +340,18 @@ def _through_the_store(
     return mismatches
 
 
-def load(url: str, account_id: uuid.UUID, count: int, seed: int, now: datetime) -> Loaded:
-    """``count`` interviews into the account: all but a few by COPY, those by the store."""
+def load(
+    url: str, account_id: uuid.UUID, count: int, seed: int, now: datetime, *, first: int = 0
+) -> Loaded:
+    """``count`` interviews into the account (serials ``first`` on): all but a few by COPY,
+    those by the store. A bulk load goes past the store, so it bumps the account's data
+    version itself, as every change does, and no worker answers a page kept from before."""
 
     began = time.perf_counter()
-    bulk = count - min(_THROUGH_THE_STORE, count // 10)
+    bulk = first + count - min(_THROUGH_THE_STORE, count // 10)
     chunks = [
         Chunk(seed, start, min(start + _CHUNK, bulk), account_id, now)
-        for start in range(0, bulk, _CHUNK)
+        for start in range(first, bulk, _CHUNK)
     ]
     statuses: Counter[str] = Counter()
     events = 0
@@ -367,11 +371,16 @@ def load(url: str, account_id: uuid.UUID, count: int, seed: int, now: datetime) 
                 connection.commit()
                 statuses += tally
                 events += len(event_rows)
-    mismatches = _through_the_store(url, account_id, seed, range(bulk, count), now)
+    mismatches = _through_the_store(url, account_id, seed, range(bulk, first + count), now)
     with psycopg.connect(_libpq(url), autocommit=True) as connection:
+        connection.execute(
+            "UPDATE account SET data_version = data_version + 1 WHERE id = %s", (account_id,)
+        )
         connection.execute("VACUUM ANALYZE interview")
         connection.execute("VACUUM ANALYZE interview_event")
-    return Loaded(count, events, time.perf_counter() - began, statuses, count - bulk, mismatches)
+    return Loaded(
+        count, events, time.perf_counter() - began, statuses, first + count - bulk, mismatches
+    )
 
 
 # -- reads at scale -------------------------------------------------------------------------
@@ -500,9 +509,11 @@ def reads(
     *,
     budget_s: float,
     explain: bool,
-) -> None:
-    """p50/p95/p99 of the agenda and list pages, sequential, one keep-alive connection."""
+) -> dict[str, float]:
+    """p50/p95/p99 of the agenda and list pages, sequential, one keep-alive connection (every
+    request asks about another moment, so no kept page answers it); the p95 of each."""
     headers = auth(key)
+    p95s: dict[str, float] = {}
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     try:
         connection.connect()
@@ -519,6 +530,7 @@ def reads(
                 samples.append(spent)
                 serial += 1
             p95 = percentile(samples, 0.95)
+            p95s[scenario.label] = p95
             print(
                 f"  {scenario.label:<42} p50 {ms(percentile(samples, 0.5)):>9}"
                 f"   p95 {ms(p95):>9}   p99 {ms(percentile(samples, 0.99)):>9}"
@@ -556,6 +568,7 @@ def reads(
                 print("    " + plan.replace("\n", "\n    "))
     finally:
         connection.close()
+    return p95s
 
 
 # -- creates per second ---------------------------------------------------------------------
@@ -642,6 +655,55 @@ def page_throughput(
             )
         )
     return health
+
+
+# -- scale -----------------------------------------------------------------------------------
+
+#: The pages' p95 with ten times the interviews stored, against the p95 before: cost should
+#: grow with the page, not with what is stored.
+SCALE_TOLERANCE = 1.2
+
+
+def scale(
+    figures: list[Figure], workdir: Path, *, first: int, total: int, seed: int, budget_s: float
+) -> None:
+    """The same pages, sequential, with ``first`` interviews stored and then with ``total``
+    (grown in the same database, served by the same server): the p95s compared."""
+    section(f"Scale: the pages with {first:,} interviews stored, then {total:,}")
+    now = datetime.now(UTC).replace(microsecond=0)
+    with postgres_database("followup_bench_scale") as url:
+        key = api_key(url, "bench-scale")
+        account_id = _account_id(url, "bench-scale")
+        loaded = load(url, account_id, first, seed, now)
+        print(f"  loaded {first:,} interviews in {loaded.seconds:.1f} s", flush=True)
+        port = free_port()
+        with (
+            (workdir / "server-scale.log").open("w+", encoding="utf-8") as log,
+            server(port, log, url) as (process, started),
+        ):
+            wait_for_health(process, started, port, log, timeout_s=30)
+            before = reads(
+                [], port, key, url, account_id, first, now, budget_s=budget_s, explain=False
+            )
+            grown = load(url, account_id, total - first, seed, now, first=first)
+            print(
+                f"  grown by {total - first:,} interviews to {total:,} in {grown.seconds:.1f} s",
+                flush=True,
+            )
+            after = reads(
+                [], port, key, url, account_id, total, now, budget_s=budget_s, explain=False
+            )
+    for label, was in before.items():
+        now_p95 = after[label]
+        ratio = now_p95 / was
+        figures.append(
+            Figure(
+                f"{label} p95, {total:,} / {first:,} stored",
+                f"{ms(now_p95)} / {ms(was)} = {ratio:.2f}",
+                f"<= {SCALE_TOLERANCE}",
+                met(ratio <= SCALE_TOLERANCE),
+            )
+        )
 
 
 # -- the section ----------------------------------------------------------------------------
@@ -746,7 +808,15 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run (10)")
     parser.add_argument("--explain", action="store_true", help="print every query plan")
     parser.add_argument("--no-load", action="store_true", help="skip the wrk runs")
+    parser.add_argument(
+        "--scale-to",
+        type=int,
+        default=0,
+        help="only the scale run: the pages with --interviews stored, then grown to this many",
+    )
     args = parser.parse_args(argv)
+    if args.scale_to and not args.interviews < args.scale_to <= 10_000_000:
+        parser.error("--scale-to must be more than --interviews and at most 10000000")
     if not 1000 <= args.interviews <= 1_000_000:
         parser.error("--interviews must be 1000-1000000")
     return args
@@ -756,11 +826,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     """The stored-interview figures alone: SQLite creates, then the PostgreSQL half."""
     args = _arguments(argv)
     settings = LoadSettings(1, 32, args.duration, 2)
-    wrk = None if args.no_load else find_wrk()
+    wrk = None if args.no_load or args.scale_to else find_wrk()
     figures: list[Figure] = []
     try:
         with tempfile.TemporaryDirectory(prefix="followup-bench-") as scratch:
             workdir = Path(scratch)
+            if args.scale_to:
+                scale(
+                    figures,
+                    workdir,
+                    first=args.interviews,
+                    total=args.scale_to,
+                    seed=args.seed,
+                    budget_s=args.budget,
+                )
+                print_table(figures)
+                return 0
             if wrk is not None:
                 url = sqlite_url(workdir)
                 port = free_port()
