@@ -21,6 +21,7 @@ from app.domain.model import (
     Event,
     EventType,
     Expectations,
+    Explained,
     InterviewFacts,
     NextAction,
     Plan,
@@ -58,6 +59,13 @@ THANK_YOU_SETTLE = timedelta(hours=1)
 THANK_YOU_LIMIT = timedelta(hours=48)
 
 _MESSAGE_EVENTS = (EventType.FOLLOW_UP_SENT, EventType.CALL_MADE)
+
+#: The fixed tails of a rationale: parts said after its reason.
+_OWN_NOTE = said(", with a note of their own", "tail.own_note")
+_AFTER_THANK_YOU = said(
+    ", and not before the business day after your thank-you", "tail.after_thank_you"
+)
+_BY_PHONE_TWICE = said(" by phone, as they asked, leaving your number twice", "tail.phone")
 
 
 def normalize_job_family(job_family: str | None) -> str | None:
@@ -99,10 +107,12 @@ class _Timing:
 
     first: date
     last: date
-    why: str
+    why: Explained
     rules: tuple[str, ...]
     #: R12: the message mentions the other process that is moving faster.
     mentions_competing: bool = False
+    #: What narrows the window further, each a part said after ``why``.
+    tails: tuple[Explained, ...] = ()
 
 
 @dataclass(slots=True)
@@ -137,7 +147,7 @@ class _Planner:
         self.warnings: list[Warning] = []
         self.primary = primary_contact(facts.contacts) or facts.contacts[0]
         #: Contacts away (an out-of-office reply): nothing goes to them before that day.
-        self.holds: dict[str, tuple[date, str]] = {}
+        self.holds: dict[str, tuple[date, Explained]] = {}
         self.replies: list[ReadReply] = []
 
     # -- time ---------------------------------------------------------------------------------
@@ -422,19 +432,34 @@ class _Planner:
         if held is None or held[0] < not_before:
             self.holds[contact.key] = (
                 not_before,
-                f"{contact.name} is out of the office until {format_day(back)}",
+                said(
+                    f"{contact.name} is out of the office until {format_day(back)}",
+                    "away.until",
+                    who=contact.name,
+                    back=back,
+                ),
             )
 
-    def held(self, contact: Contact, first: date, last: date) -> tuple[date, date, str]:
-        """A window moved past a contact's absence, and the words that say so."""
+    def held(
+        self, contact: Contact, first: date, last: date
+    ) -> tuple[date, date, tuple[Explained, ...]]:
+        """A window moved past a contact's absence, and the words that say so (a tail)."""
         hold = self.holds.get(contact.key)
         if hold is None or first >= hold[0]:
-            return first, last, ""
+            return first, last, ()
         not_before, why = hold
         return (
             not_before,
             max(last, not_before),
-            f"; {why}, so not before {format_day(not_before)}, the second business day after",
+            (
+                said(
+                    f"; {why}, so not before {format_day(not_before)}, the second business "
+                    "day after",
+                    "tail.away",
+                    away=why,
+                    day=not_before,
+                ),
+            ),
         )
 
     def local_day(self, moment: datetime, zone: tzinfo | None = None) -> date:
@@ -495,10 +520,14 @@ class _Planner:
                     window=window,
                     send_at=send_at,
                     status=status,
-                    rationale=(
+                    rationale=said(
                         f"Thank {contact.name} by name within {hours} hours, mentioning a "
                         "specific point from your conversation and not asking about the "
-                        "timeline" + (", with a note of their own" if several else "") + "."
+                        "timeline" + (", with a note of their own" if several else "") + ".",
+                        "rationale.thank_you",
+                        who=contact.name,
+                        hours=hours,
+                        tail=(_OWN_NOTE,) if several else (),
                     ),
                     rules=rules,
                     sources=sources_of(rules),
@@ -608,42 +637,59 @@ class _Planner:
             first, last = self.after(deadline, policy.follow_up_after_deadline)
             rules: tuple[str, ...] = ("R5", "R6", "R8", "R15")
             full_day = policy.follow_up_after_deadline.first > 1
-            why = (
+            wait = (
+                said("one full business day has", "wait.full_day")
+                if full_day
+                else said("it has", "wait.day")
+            )
+            why = said(
                 f"The decision was expected by {format_day(deadline)}, so wait until "
-                f"{'one full business day has' if full_day else 'it has'} "
-                f"passed and ask {primary.name} for an update"
+                f"{wait} passed and ask {primary.name} for an update",
+                "why.deadline",
+                day=deadline,
+                wait=wait,
+                who=primary.name,
             )
         else:
             first, last = self.after(cycle.anchor_day, policy.follow_up_without_timeline)
             rules = ("R5", "R7", "R8", "R15")
-            since = "the interview" if cycle.number == 1 else "their reply"
+            since = (
+                said("the interview", "since.interview")
+                if cycle.number == 1
+                else said("their reply", "since.reply")
+            )
             span = policy.follow_up_without_timeline
             days = f"{span.first}" if span.first == span.last else f"{span.first}-{span.last}"
-            why = (
+            why = said(
                 f"No decision date was given, so wait {days} business days after {since} "
-                f"before asking {primary.name} for an update"
+                f"before asking {primary.name} for an update",
+                "why.no_date",
+                count=days,
+                since=since,
+                who=primary.name,
             )
         # R5: never before the business day after the last thank-you (sent or planned).
         zone = self.zone(primary)
         thank_you_day = max((self.local_day(s.send_at, zone) for s in thank_yous), default=None)
         floor = self.calendar.business_day_after(thank_you_day or cycle.anchor_day, 1)
+        tails: tuple[Explained, ...] = ()
         if first < floor:
             first, last = floor, max(last, floor)
-            why += ", and not before the business day after your thank-you"
-        timing = self.competing(cycle, _Timing(first, last, why, rules), floor)
+            tails = (_AFTER_THANK_YOU,)
+        timing = self.competing(cycle, _Timing(first, last, why, rules, tails=tails), floor)
         first, last, away = self.held(primary, timing.first, timing.last)
-        return replace(timing, first=first, last=last, why=timing.why + away)
+        return replace(timing, first=first, last=last, tails=timing.tails + away)
 
     def follow_up_step(self, cycle: _Cycle, thank_yous: list[Step], suffix: str) -> Step:
         """R8: the status follow-up to the primary contact (R15), by their channel (R4)."""
         primary = self.primary
         zone = self.zone(primary)
         timing = self.follow_up_timing(cycle, thank_yous)
-        why, rules = timing.why, timing.rules
+        why, tails, rules = timing.why, timing.tails, timing.rules
         channel = self.channel_for(primary)
         if channel is Channel.PHONE:
             rules = (*rules, "R4")
-            why += " by phone, as they asked, leaving your number twice"
+            tails = (*tails, _BY_PHONE_TWICE)
         window = self.business_days(timing.first, timing.last, zone)
         messages = cycle.messages
         done_at = messages[0].at if messages else None
@@ -678,7 +724,7 @@ class _Planner:
             window=window,
             send_at=self.send_at(window, zone, done_at),
             status=self.status(done_at=done_at, blocked=blocked, window=window),
-            rationale=why + ".",
+            rationale=said(why + "".join(tails) + ".", "rationale.follow_up", why=why, tail=tails),
             rules=rules,
             sources=sources_of(rules),
             done_at=done_at,
@@ -697,12 +743,18 @@ class _Planner:
         )
         # R6: after a follow-up sent too soon, nothing comes before the wait R6 asked for.
         due = follow_up.window.earliest.astimezone(zone).date()
-        too_soon = ""
+        too_soon: tuple[Explained, ...] = ()
         if first < due:
             first, last = due, max(last, due)
-            too_soon = f", and not before {format_day(due)}, when the follow-up was due (R6)"
-        first, last, away = self.held(primary, first, last)
-        away = too_soon + away
+            too_soon = (
+                said(
+                    f", and not before {format_day(due)}, when the follow-up was due (R6)",
+                    "tail.due",
+                    day=due,
+                ),
+            )
+        first, last, held = self.held(primary, first, last)
+        away = too_soon + held
         window = self.business_days(first, last, zone)
         messages = cycle.messages
         done_at = messages[1].at if len(messages) > 1 else None
@@ -716,10 +768,14 @@ class _Planner:
             send_at=self.send_at(window, zone, done_at),
             status=self.status(done_at=done_at, blocked=follow_up.done_at is None, window=window),
             condition="no_reply",
-            rationale=(
+            rationale=said(
                 f"If {primary.name} has not replied about "
                 f"{policy.final_follow_up_after.first} business days after the "
-                f"follow-up, send one final, briefer message; then stop{away}."
+                f"follow-up, send one final, briefer message; then stop{''.join(away)}.",
+                "rationale.final",
+                who=primary.name,
+                count=policy.final_follow_up_after.first,
+                tail=away,
             ),
             rules=rules,
             sources=sources_of(rules),
@@ -759,9 +815,13 @@ class _Planner:
         last = max(floor, self.calendar.business_day_after(competing.on, -1))
         first = max(floor, self.calendar.business_day_after(competing.on, -3))
         other = f" at {competing.company}" if competing.company else ""
-        why = (
+        why = said(
             f"Another process{other} needs an answer by {format_day(competing.on)}, so ask "
-            f"{self.primary.name} about their timeline before then, politely"
+            f"{self.primary.name} about their timeline before then, politely",
+            "why.competing_at" if competing.company else "why.competing",
+            company=competing.company or "",
+            day=competing.on,
+            who=self.primary.name,
         )
         if last >= competing.on:
             self.warn(
@@ -812,10 +872,14 @@ class _Planner:
             ),
             condition="no_reply",
             optional=True,
-            rationale=(
+            rationale=said(
                 f"After two unanswered messages to the recruiter {primary.name}, you may "
                 f"write once to the hiring manager {manager.name}; some prefer to stick "
-                f"to the primary contact{away}."
+                f"to the primary contact{''.join(away)}.",
+                "rationale.escalation",
+                who=primary.name,
+                manager=manager.name,
+                tail=away,
             ),
             rules=rules,
             sources=sources_of(rules),
@@ -859,9 +923,11 @@ class _Planner:
             send_at=self.next_business_moment(max(window.earliest, self.as_of), zone),
             status=status,
             condition="no_reply",
-            rationale=(
+            rationale=said(
                 f"After the last message, stop contacting {self.facts.company} about this "
-                "role and put your energy into other applications; silence is an answer."
+                "role and put your energy into other applications; silence is an answer.",
+                "rationale.move_on",
+                company=self.facts.company,
             ),
             rules=rules,
             sources=sources_of(rules),
@@ -948,14 +1014,28 @@ def _skipped(step: Step) -> Step:
 
 def _summary(step: Step) -> str:
     who = ", ".join(c.name for c in step.to)
-    by = "by phone" if step.channel is Channel.PHONE else "by email"
-    return {
-        StepKind.THANK_YOU: f"Send the thank-you to {who} {by}.",
-        StepKind.FOLLOW_UP: f"Ask {who} for an update {by}.",
-        StepKind.FINAL_FOLLOW_UP: f"Send {who} one final, brief follow-up {by}.",
-        StepKind.ESCALATION: f"Optionally write once to the hiring manager {who} {by}.",
-        StepKind.MOVE_ON: "Stop following up on this role and focus on other applications.",
+    by = (
+        said("by phone", "by.phone")
+        if step.channel is Channel.PHONE
+        else said("by email", "by.email")
+    )
+    english, key = {
+        StepKind.THANK_YOU: (f"Send the thank-you to {who} {by}.", "summary.thank_you"),
+        StepKind.FOLLOW_UP: (f"Ask {who} for an update {by}.", "summary.follow_up"),
+        StepKind.FINAL_FOLLOW_UP: (
+            f"Send {who} one final, brief follow-up {by}.",
+            "summary.final_follow_up",
+        ),
+        StepKind.ESCALATION: (
+            f"Optionally write once to the hiring manager {who} {by}.",
+            "summary.escalation",
+        ),
+        StepKind.MOVE_ON: (
+            "Stop following up on this role and focus on other applications.",
+            "summary.move_on",
+        ),
     }[step.kind]
+    return said(english, key, who=who, by=by)
 
 
 def _status_reason(status: PlanStatus, company: str) -> str:

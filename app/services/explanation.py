@@ -394,6 +394,8 @@ def _say(value: Any, code: str, scope: Mapping[str, Any], form: str | None = Non
     if isinstance(value, Month):
         pattern = _MONTH_PATTERNS[code]
         return format_date(date(value.year, value.month, 1), pattern, locale=language(code).locale)
+    if isinstance(value, tuple):
+        return "".join(_say(part, code, scope) for part in value)  # parts, one after another
     if isinstance(value, date):
         return language(code).day(value)
     if isinstance(value, int):
@@ -511,6 +513,140 @@ _WORDS: dict[str, tuple[str, str, str]] = {
     "since.interview@gen": ("des Gesprächs", "l'entretien", "la entrevista"),
     "since.reply": ("ihrer Antwort", "leur réponse", "su respuesta"),
     "since.reply@gen": ("ihrer Antwort", "leur réponse", "su respuesta"),
+    # a step's rationale: its reason, then the tails that narrow its window, in order
+    "rationale.thank_you": (
+        "Danken Sie {who} innerhalb von {hours} Stunden mit Namen, nennen Sie einen "
+        "konkreten Punkt aus Ihrem Gespräch und fragen Sie nicht nach dem Zeitplan{tail}.",
+        "Remerciez {who} nommément dans les {hours} heures, en citant un point précis de "
+        "votre échange et sans demander le calendrier{tail}.",
+        "Dé las gracias a {who} por su nombre en las {hours} horas siguientes, mencionando "
+        "un punto concreto de la conversación y sin preguntar por los plazos{tail}.",
+    ),
+    "rationale.follow_up": ("{why}{tail}.", "{why}{tail}.", "{why}{tail}."),
+    "why.deadline": (
+        "Die Entscheidung war für {day} angekündigt; warten Sie, bis {wait} vergangen ist, "
+        "und fragen Sie dann {who} nach dem Stand",
+        "La décision était attendue pour le {day} ; attendez qu'{wait}, puis demandez des "
+        "nouvelles à {who}",
+        "La decisión estaba prevista para el {day}; espere a que pase {wait} y pida novedades "
+        "a {who}",
+    ),
+    "wait.full_day": (
+        "ein voller Werktag",
+        "un jour ouvré complet soit passé",
+        "un día hábil completo",
+    ),
+    "wait.day": ("dieser Tag", "elle soit passée", "esa fecha"),
+    "why.no_date": (
+        "Es wurde kein Entscheidungsdatum genannt; warten Sie {count} Werktage nach {since}, "
+        "bevor Sie {who} nach dem Stand fragen",
+        "Aucune date de décision n'a été donnée ; attendez {count} jours ouvrés après {since} "
+        "avant de demander des nouvelles à {who}",
+        "No se dio ninguna fecha de decisión; espere {count} días hábiles después de {since} "
+        "antes de pedir novedades a {who}",
+    ),
+    "why.competing": (
+        "Ein anderes Bewerbungsverfahren verlangt bis {day} eine Antwort von Ihnen; fragen Sie "
+        "{who} deshalb vorher höflich nach dem Zeitplan",
+        "Un autre processus de recrutement attend votre réponse d'ici le {day} ; demandez donc "
+        "poliment à {who}, avant cette date, où en est leur calendrier",
+        "Otro proceso de selección necesita su respuesta antes del {day}; pregunte, por tanto, "
+        "con cortesía a {who} por sus plazos antes de esa fecha",
+    ),
+    "why.competing_at": (
+        "Ein anderes Bewerbungsverfahren bei {company} verlangt bis {day} eine Antwort von "
+        "Ihnen; fragen Sie {who} deshalb vorher höflich nach dem Zeitplan",
+        "Un autre processus de recrutement, chez {company}, attend votre réponse d'ici le "
+        "{day} ; demandez donc poliment à {who}, avant cette date, où en est leur calendrier",
+        "Otro proceso de selección, en {company}, necesita su respuesta antes del {day}; "
+        "pregunte, por tanto, con cortesía a {who} por sus plazos antes de esa fecha",
+    ),
+    "tail.own_note": (
+        ", jeweils mit einer eigenen Nachricht",
+        ", chacun avec son propre message",
+        ", cada uno con su propio mensaje",
+    ),
+    "tail.after_thank_you": (
+        ", frühestens am Werktag nach Ihrem Dankschreiben",
+        ", et pas avant le jour ouvré qui suit votre message de remerciement",
+        ", y no antes del día hábil siguiente a su agradecimiento",
+    ),
+    "tail.phone": (
+        " – telefonisch, wie gewünscht, und nennen Sie Ihre Nummer zweimal",
+        " – par téléphone, comme demandé, en laissant votre numéro deux fois",
+        " – por teléfono, como pidieron, dejando su número dos veces",
+    ),
+    "away.until": (
+        "{who} ist bis {back} nicht im Büro",
+        "{who} est hors du bureau jusqu'au {back}",
+        "{who} está fuera de la oficina hasta el {back}",
+    ),
+    "tail.away": (
+        "; {away}, also nicht vor {day}, dem zweiten Werktag nach der Rückkehr",
+        " ; {away}, donc pas avant le {day}, le deuxième jour ouvré après son retour",
+        "; {away}, así que no antes del {day}, el segundo día hábil tras su regreso",
+    ),
+    "tail.due": (
+        ", frühestens am {day}, an dem die Nachfrage fällig war (R6)",
+        ", et pas avant le {day}, date à laquelle la relance était prévue (R6)",
+        ", y no antes del {day}, cuando correspondía el seguimiento (R6)",
+    ),
+    "rationale.final": (
+        "Wenn {who} etwa {count} Werktage nach der Nachfrage nicht geantwortet hat, senden Sie "
+        "eine letzte, kürzere Nachricht{tail}; danach ist Schluss.",
+        "Si {who} n'a pas répondu environ {count} jours ouvrés après la relance, envoyez un "
+        "dernier message, plus bref{tail} ; puis arrêtez-vous là.",
+        "Si {who} no ha respondido unos {count} días hábiles después del seguimiento, envíe un "
+        "último mensaje, más breve{tail}; después, no insista más.",
+    ),
+    "rationale.escalation": (
+        "Nach zwei unbeantworteten Nachrichten an {who} (Recruiting) können Sie einmal an "
+        "die einstellende Führungskraft {manager} schreiben{tail}; manche bleiben lieber bei "
+        "der Hauptansprechperson.",
+        "Après deux messages sans réponse à {who} (recrutement), vous pouvez écrire une fois "
+        "au responsable du recrutement {manager}{tail} ; certains préfèrent s'en tenir au "
+        "contact principal.",
+        "Tras dos mensajes sin respuesta a {who} (selección), puede escribir una vez a la "
+        "persona responsable de la contratación, {manager}{tail}; hay quien prefiere "
+        "limitarse al contacto principal.",
+    ),
+    "rationale.move_on": (
+        "Melden Sie sich nach der letzten Nachricht nicht mehr bei {company} zu dieser Stelle "
+        "und stecken Sie Ihre Energie in andere Bewerbungen; auch Schweigen ist eine Antwort.",
+        "Après le dernier message, ne recontactez plus {company} pour ce poste et consacrez "
+        "votre énergie à d'autres candidatures ; le silence est aussi une réponse.",
+        "Tras el último mensaje, no vuelva a contactar con {company} por este puesto y "
+        "dedique su energía a otras candidaturas; el silencio también es una respuesta.",
+    ),
+    # the next action, in a line
+    "by.email": ("per E-Mail", "par e-mail", "por correo electrónico"),
+    "by.phone": ("telefonisch", "par téléphone", "por teléfono"),
+    "summary.thank_you": (
+        "Senden Sie {who} das Dankschreiben {by}.",
+        "Envoyez votre message de remerciement à {who} {by}.",
+        "Envíe su agradecimiento a {who} {by}.",
+    ),
+    "summary.follow_up": (
+        "Fragen Sie {who} {by} nach dem Stand.",
+        "Demandez des nouvelles à {who} {by}.",
+        "Pida novedades a {who} {by}.",
+    ),
+    "summary.final_follow_up": (
+        "Senden Sie {who} {by} eine letzte, kurze Nachfrage.",
+        "Envoyez à {who} une dernière relance, brève, {by}.",
+        "Envíe a {who} un último seguimiento breve {by}.",
+    ),
+    "summary.escalation": (
+        "Schreiben Sie, wenn Sie möchten, einmal {by} an die einstellende Führungskraft {who}.",
+        "Si vous le souhaitez, écrivez une fois {by} au responsable du recrutement {who}.",
+        "Si lo desea, escriba una vez {by} a la persona responsable de la contratación, {who}.",
+    ),
+    "summary.move_on": (
+        "Fragen Sie zu dieser Stelle nicht weiter nach und konzentrieren Sie sich auf andere "
+        "Bewerbungen.",
+        "Arrêtez les relances pour ce poste et concentrez-vous sur d'autres candidatures.",
+        "Deje de hacer seguimiento de este puesto y céntrese en otras candidaturas.",
+    ),
     # how a recruiter's words were read
     "timeline.read": (
         "„{matched}“ gelesen als {how}: {day}.",
