@@ -38,7 +38,9 @@ from app.db.session import Database
 from app.domain.errors import InvalidFacts
 from app.domain.model import (
     Event,
+    Explained,
     InterviewFacts,
+    Month,
     NextAction,
     Plan,
     PlanStatus,
@@ -288,6 +290,7 @@ def listing_of(facts: InterviewFacts, plan: Plan, span: Span) -> dict[str, Any]:
         "events": len(facts.events),
         "status": plan.status.value,
         "status_reason": plan.status_reason,
+        "status_reason_said": _said_json(plan.status_reason),
         "next_action": None
         if action is None
         else {
@@ -296,9 +299,60 @@ def listing_of(facts: InterviewFacts, plan: Plan, span: Span) -> dict[str, Any]:
             "status": action.status.value,
             "send_at": action.send_at.isoformat(),
             "summary": action.summary,
+            "summary_said": _said_json(action.summary),
             "follows": action.step_id in span.tracking,
         },
     }
+
+
+def _said_json(text: str) -> dict[str, Any] | None:
+    """What an :class:`Explained` says (its key and parameters), as JSON: days as ISO
+    strings, parts nested; None for a text without a key. The English is stored beside it."""
+    if not isinstance(text, Explained) or not text.key:
+        return None
+    return _explained_json(text)
+
+
+def _explained_json(text: Explained) -> dict[str, Any]:
+    return {"key": text.key, "params": {k: _param_json(v) for k, v in text.params.items()}}
+
+
+def _param_json(value: Any) -> Any:
+    if isinstance(value, Explained):
+        return {"text": str(value), **_explained_json(value)}
+    if isinstance(value, Month):
+        return {"month": [value.year, value.month]}
+    if isinstance(value, tuple):
+        return {"parts": [_param_json(part) for part in value]}
+    if isinstance(value, date):
+        return {"day": value.isoformat()}
+    return value  # a name, a quoted word, a count
+
+
+def _said_from(text: str, said: Any) -> str:
+    """``text`` again as the :class:`Explained` it was stored from (``said``, see
+    :func:`_said_json`); as it is (English) when the listing has no key for it (a row
+    written before keys were stored)."""
+    if not isinstance(said, dict) or not said.get("key"):
+        return text
+    return _explained_from(text, said)
+
+
+def _explained_from(text: str, said: dict[str, Any]) -> Explained:
+    params = {k: _param_from(v) for k, v in said.get("params", {}).items()}
+    return Explained(text, said.get("key", ""), params)
+
+
+def _param_from(value: Any) -> Any:
+    if not isinstance(value, dict):
+        return value
+    if "key" in value:
+        return _explained_from(value["text"], value)
+    if "month" in value:
+        return Month(*value["month"])
+    if "parts" in value:
+        return tuple(_param_from(part) for part in value["parts"])
+    return date.fromisoformat(value["day"])
 
 
 def listed_from(row: repo.ListRow, as_of: datetime) -> Listed | None:
@@ -323,7 +377,7 @@ def listed_from(row: repo.ListRow, as_of: datetime) -> Listed | None:
             StepKind(action["kind"]),
             StepStatus(action["status"]),
             moment.astimezone(send_at.tzinfo) if action["follows"] else send_at,
-            action["summary"],
+            _said_from(action["summary"], action.get("summary_said")),
         )
     return Listed(
         row.id,
@@ -332,7 +386,7 @@ def listed_from(row: repo.ListRow, as_of: datetime) -> Listed | None:
         listing["candidate"],
         datetime.fromisoformat(listing["starts_at"]),
         PlanStatus(listing["status"]),
-        listing["status_reason"],
+        _said_from(listing["status_reason"], listing.get("status_reason_said")),
         next_action,
         listing["events"],
         row.created_at,
