@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from app.domain.calendar import BusinessCalendar
+from app.domain.calendar import EXTRA_CLOSED, BusinessCalendar
 from app.domain.errors import InvalidFacts
 from app.domain.model import (
     Channel,
@@ -264,12 +264,26 @@ class _Planner:
                         f"day ({closure}); business days are counted from it.",
                         "warning.deadline_not_business_day",
                         deadline=reading.deadline,
-                        closure=said(closure, "closure.weekend")
-                        if closure == "weekend"
-                        else closure,
+                        closure=self.closure_said(closure, reading.deadline),
                     ),
                 )
         return reading
+
+    def closure_said(self, closure: str, day: date) -> Explained:
+        """Why ``day`` is closed, as a part: the weekend, an extra closed date, or a holiday
+        of this calendar (its name as the calendar gives it)."""
+        if closure == "weekend":
+            return said(closure, "closure.weekend")
+        if closure == EXTRA_CLOSED:
+            return said(closure, "closure.extra")
+        spec = self.calendar.spec
+        return said(
+            closure,
+            "holiday.official",
+            day=day,
+            country=spec.country,
+            subdivision=spec.subdivision or "",
+        )
 
     def history(self) -> _History:
         facts = self.facts

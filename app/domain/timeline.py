@@ -838,11 +838,21 @@ def _holiday_candidates(normalized: str, ctx: _Context) -> list[_Candidate]:
             what = said("the year-end holidays", "holiday.year_end")
         else:
             key = " ".join(m["name"].split())
-            what = key.title()
         days = [d for d in table.dates.get(key, ()) if d >= ctx.said_on]
         if not days:
             continue
         holiday = days[0]
+        if not m["season"]:
+            # The name as written, which holiday of which calendar it is and the language it
+            # was written in: enough to say it in another.
+            what = said(
+                key.title(),
+                "holiday.name",
+                day=holiday,
+                country=ctx.calendar.spec.country,
+                subdivision=ctx.calendar.spec.subdivision or "",
+                language=ctx.lang.code,
+            )
         if after:
             first, last = ctx.calendar.week_of(holiday, weeks_ahead=1)
             day = ctx.calendar.last_business_day_between(first, last)

@@ -15,6 +15,7 @@ whole: better English than a guess or a mix.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
+import holidays
 from babel.core import negotiate_locale
 from babel.dates import format_date
 
@@ -378,6 +380,8 @@ _SLOT = re.compile(r"\{(?P<name>\w+)(?:@(?P<form>\w+))?(?:(?P<sep>[|/])(?P<choic
 
 
 def _say(value: Any, code: str, scope: Mapping[str, Any], form: str | None = None) -> str:
+    if isinstance(value, Explained) and value.key in _HOLIDAY_KEYS:
+        return _holiday(value, code)
     if isinstance(value, Explained):
         templates = TEMPLATES.get(code, {})
         template = None
@@ -401,6 +405,90 @@ def _say(value: Any, code: str, scope: Mapping[str, Any], form: str | None = Non
     if isinstance(value, int):
         return str(value)
     raise _Unsaid(value)
+
+
+#: Parts naming a holiday: one a recruiter wrote (``holiday.name``), and one the calendar gives
+#: a closed day (``holiday.official``).
+_HOLIDAY_KEYS = frozenset({"holiday.name", "holiday.official"})
+
+
+def _holiday(value: Explained, code: str) -> str:
+    """A holiday's name in language ``code``.
+
+    A name written in ``code`` stays as written. Otherwise: the everyday name the language
+    gives that holiday (the timeline readers' table: "Weihnachten" for "Christmas" or "Erster
+    Weihnachtstag", "Noël"), found from the calendar's name in ``code``, the name as written
+    or the calendar's English name; else the calendar's own name in ``code`` when the
+    ``holidays`` package has the calendar in that language; else the name as written. A
+    closed day (``holiday.official``) keeps the calendar's name, in ``code`` where it can.
+    """
+    written = str(value)
+    params = value.params
+    if params.get("language") == code:
+        return written
+    day = params.get("day")
+    country = params.get("country")
+    if not isinstance(day, date) or not country:
+        return written
+    subdivision = params.get("subdivision") or None
+    official = _calendar_names(country, subdivision, code, day.year).get(day)
+    if value.key == "holiday.official":
+        return official or written
+    english = _calendar_names(country, subdivision, "en", day.year).get(day)
+    for name in (official, written, english):
+        everyday = _everyday(name, code, official)
+        if everyday:
+            return everyday
+    return official or written
+
+
+@lru_cache(maxsize=256)
+def _calendar_names(country: str, subdivision: str | None, code: str, year: int) -> dict[date, str]:
+    """The holidays of a calendar in ``year`` named in language ``code`` (its first variant:
+    ``en_US`` for ``en``); empty when ``holidays`` has no such calendar or language."""
+    try:
+        base = holidays.country_holidays(country, subdiv=subdivision)
+        tag = next(
+            (t for t in base.supported_languages if t == code or t.startswith(f"{code}_")), None
+        )
+        if tag is None:
+            return {}
+        named = holidays.country_holidays(country, subdiv=subdivision, years=year, language=tag)
+    except (NotImplementedError, KeyError, ValueError):
+        return {}
+    return {day: str(name) for day, name in named.items()}
+
+
+@lru_cache(maxsize=1024)
+def _everyday(name: str | None, code: str, official: str | None) -> str | None:
+    """The everyday name language ``code`` gives the holiday called ``name``, in the case
+    ``official`` writes it where it holds it, else each word capitalised ("Nouvel An", "Año
+    Nuevo"); None when the language has none for it. Names of a period are left out ("Semana
+    Santa" is a week, not Good Friday)."""
+    if not name:
+        return None
+    table: Mapping[str, str] = getattr(_reader_language(code), "HOLIDAY_NAMES", {})
+    lowered = name.lower()
+    for everyday, pattern in table.items():
+        if everyday in _PERIODS or not re.search(pattern, lowered):
+            continue
+        if official and everyday in official.lower():
+            start = official.lower().index(everyday)
+            return official[start : start + len(everyday)]
+        return " ".join(word[:1].upper() + word[1:] for word in everyday.split())
+    return None
+
+
+#: Everyday names of the readers' tables that name a period around a holiday, not the day.
+_PERIODS = frozenset({"semana santa"})
+
+
+def _reader_language(code: str) -> Any:
+    """The timeline reader's data of language ``code`` (its everyday holiday names)."""
+    try:
+        return importlib.import_module(f"app.domain.languages.{code}")
+    except ImportError:
+        return None
 
 
 def _fill(template: str, code: str, scope: Mapping[str, Any]) -> str:
@@ -1037,6 +1125,11 @@ _WORDS: dict[str, tuple[str, str, str]] = {
         "se cuentan a partir de ese día.",
     ),
     "closure.weekend": ("Wochenende", "week-end", "fin de semana"),
+    "closure.extra": (
+        "zusätzlicher Schließtag",
+        "jour de fermeture supplémentaire",
+        "día de cierre adicional",
+    ),
     "warning.event_in_future": (
         "Ein Ereignis „{event}“ ist auf {day} datiert, nach dem Zeitpunkt des Plans ({now}); "
         "der Plan nimmt es als geschehen. Prüfen Sie Datum und Zeitzone.",
