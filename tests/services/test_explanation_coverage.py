@@ -101,7 +101,11 @@ def _keys(path: Path) -> set[str]:
     """The keys a module gives its sentences: literal ones, and f-string families."""
     source = path.read_text(encoding="utf-8")
     return set(
-        re.findall(r'"((?:warning|status|reply|how|check|none_left|timeline)\.[\w.-]+)"', source)
+        re.findall(
+            r'"((?:warning|status|reply|how|check|none_left|timeline|rationale|why|tail|wait'
+            r'|away|summary|by|since|closure)\.[\w.-]+)"',
+            source,
+        )
     )
 
 
@@ -263,7 +267,7 @@ def _reading(text: str, said_on: date, country: str = "US", language: str = "en"
         (
             "fr",
             "We hope to decide before Christmas.",
-            "« before Christmas » compris comme avant Christmas (vendredi 25 décembre 2026) : le "
+            "« before Christmas » compris comme avant Noël (vendredi 25 décembre 2026) : le "
             "dernier jour ouvré qui précède : jeudi 24 décembre 2026.",
         ),
         (
@@ -399,3 +403,228 @@ def test_a_finding_as_a_native_speaker_writes_it() -> None:
         "Quite «salary range»: el salario y los beneficios se tratan cuando hay una oferta, no en "
         "un seguimiento (R13)."
     )
+
+
+# -- stored list items, rationales with a tail, holiday names ---------------------------------
+
+
+def _no_english(text: str, code: str) -> None:
+    bare = f" {QUOTED.sub('…', text)} "
+    left = [word for word in ENGLISH if word in bare]
+    assert not left, f"English {left} in {code}: {text}"
+
+
+@pytest.fixture
+def workers(database_url: str):
+    """Two apps on one database: what one writes, the other lists from the stored listing."""
+    from fastapi.testclient import TestClient
+
+    from app.main import create_app
+    from app.settings import Settings
+    from tests.api.conftest import bearer, new_key
+
+    settings = Settings(_env_file=None, database_url=database_url)  # type: ignore[call-arg]
+    headers = bearer(new_key(database_url))
+    with (
+        TestClient(create_app(settings), headers=headers) as one,
+        TestClient(create_app(settings), headers=headers) as two,
+    ):
+        yield one, two
+
+
+CLOSING_EVENTS = {
+    "withdrawn": {"type": "withdrawn", "at": "2026-11-26T10:00:00-05:00"},
+    "offer": {"type": "reply_received", "at": "2026-11-25T10:00:00-05:00", "outcome": "offer"},
+    "next_round": {
+        "type": "reply_received",
+        "at": "2026-11-25T11:00:00-05:00",
+        "outcome": "next_round",
+    },
+}
+
+
+def test_stored_list_items_say_their_status_reason_and_summary_in_each_language(
+    workers, body: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services.interviews import InterviewStore
+
+    one, two = workers
+    created = {}
+    for name, event in CLOSING_EVENTS.items():
+        data = {**body, "company": f"Acme {name}"}
+        data.pop("as_of", None)
+        answer = one.post("/v1/interviews", json=data)
+        assert answer.status_code == 201, answer.text
+        created[name] = answer.json()["id"]
+        logged = one.post(f"/v1/interviews/{created[name]}/events", json=event)
+        assert logged.status_code == 201, logged.text
+    open_one = one.post("/v1/interviews", json={**body, "company": "Acme open"}).json()["id"]
+
+    # The other worker has planned nothing: every item comes from the stored listing.
+    def planned(*_: Any, **__: Any) -> Any:
+        raise AssertionError("a list item was planned, not read from the stored listing")
+
+    monkeypatch.setattr(InterviewStore, "plan_at", planned)
+    path = "/v1/interviews?limit=50"
+    english = {item["id"]: item for item in two.get(path).json()["items"]}
+    assert english[created["withdrawn"]]["status_reason"] == (
+        "You withdrew on Thursday, November 26, 2026."
+    )
+    for code in CODES:
+        answer = two.get(path, headers={"Accept-Language": code})
+        assert answer.headers["content-language"] == code
+        items = {item["id"]: item for item in answer.json()["items"]}
+        for ident in [*created.values(), open_one]:
+            reason = items[ident]["status_reason"]
+            assert reason != english[ident]["status_reason"], (code, reason)
+            _no_english(reason, code)
+        summary = items[open_one]["next_action"]["summary"]
+        assert summary != english[open_one]["next_action"]["summary"]
+        _no_english(summary, code)
+    german = {
+        item["id"]: item["status_reason"]
+        for item in two.get(path, headers={"Accept-Language": "de"}).json()["items"]
+    }
+    assert german[created["withdrawn"]] == (
+        "Sie haben Ihre Bewerbung am Donnerstag, 26. November 2026 zurückgezogen."
+    )
+    assert german[created["offer"]] == (
+        "Acme offer hat am Mittwoch, 25. November 2026 mit einem Angebot geantwortet."
+    )
+
+
+RATIONALE_CASES = {
+    "away": (
+        {
+            "events": [
+                {
+                    "type": "reply_received",
+                    "at": "2026-11-25T10:00:00-05:00",
+                    "outcome": "out_of_office",
+                    "contact_email": "carol.diaz@acme.example",
+                    "return_date": "2026-12-14",
+                }
+            ],
+            "decision_timeline": None,
+        },
+        "is out of the office until",
+    ),
+    "competing": (
+        {"competing_deadline": {"date": "2026-12-02", "company": "Globex"}},
+        "Another process at Globex needs an answer by",
+    ),
+    "too_soon": (
+        {
+            "thank_you_sent_at": "2026-11-24T14:00:00-05:00",
+            "events": [{"type": "follow_up_sent", "at": "2026-11-27T10:00:00-05:00"}],
+            "as_of": "2026-11-30T10:00:00-05:00",
+        },
+        "when the follow-up was due (R6)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(RATIONALE_CASES))
+def test_rationales_with_each_tail_are_said_in_each_language(
+    workers, body: dict[str, Any], case: str
+) -> None:
+    one, _ = workers
+    change, tail = RATIONALE_CASES[case]
+    data = {**body, **change}
+    english = one.post("/v1/plans", json=data)
+    assert english.status_code == 200, english.text
+    rationales = [step["rationale"] for step in english.json()["steps"]]
+    assert any(tail in r for r in rationales), rationales
+    for code in CODES:
+        said_plan = one.post("/v1/plans", json=data, headers={"Accept-Language": code}).json()
+        for before, step in zip(rationales, said_plan["steps"], strict=True):
+            assert step["rationale"] != before, (code, before)
+            _no_english(step["rationale"], code)
+
+
+def test_an_away_tail_as_a_native_speaker_writes_it() -> None:
+    away = said(
+        "Carol Diaz is out of the office until Monday, December 14, 2026",
+        "away.until",
+        who="Carol Diaz",
+        back=date(2026, 12, 14),
+    )
+    tail = said("; …", "tail.away", away=away, day=date(2026, 12, 16))
+    why = said(
+        "The decision was expected by …",
+        "why.deadline",
+        day=date(2026, 12, 4),
+        wait=said("one full business day has", "wait.full_day"),
+        who="Carol Diaz",
+    )
+    rationale = said("…", "rationale.follow_up", why=why, tail=(tail,))
+    assert [translate(rationale, code) for code in CODES] == [
+        "Die Entscheidung war für Freitag, 4. Dezember 2026 angekündigt; warten Sie, bis ein "
+        "voller Werktag vergangen ist, und fragen Sie dann Carol Diaz nach dem Stand; Carol "
+        "Diaz ist bis Montag, 14. Dezember 2026 nicht im Büro, also nicht vor Mittwoch, 16. "
+        "Dezember 2026, dem zweiten Werktag nach der Rückkehr.",
+        "La décision était attendue pour le vendredi 4 décembre 2026 ; attendez qu'un jour "
+        "ouvré complet soit passé, puis demandez des nouvelles à Carol Diaz ; Carol Diaz est "
+        "hors du bureau jusqu'au lundi 14 décembre 2026, donc pas avant le mercredi 16 "
+        "décembre 2026, le deuxième jour ouvré après son retour.",
+        "La decisión estaba prevista para el viernes, 4 de diciembre de 2026; espere a que "
+        "pase un día hábil completo y pida novedades a Carol Diaz; Carol Diaz está fuera de "
+        "la oficina hasta el lunes, 14 de diciembre de 2026, así que no antes del miércoles, "
+        "16 de diciembre de 2026, el segundo día hábil tras su regreso.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "subdivision", "language", "expected"),
+    [
+        (
+            "We hope to decide before Christmas.",
+            "US",
+            "NY",
+            "en",
+            ("Weihnachten", "Noël", "Navidad"),
+        ),
+        ("We will decide after New Year.", "US", "NY", "en", ("Neujahr", "Nouvel An", "Año Nuevo")),
+        ("Wir entscheiden vor Weihnachten.", "DE", "BY", "de", ("Weihnachten", "Noël", "Navidad")),
+        # No everyday name: the calendar's own in the language where it has one (CA: French).
+        (
+            "We will decide before Good Friday.",
+            "CA",
+            "QC",
+            "en",
+            ("Good Friday", "Vendredi saint", "Good Friday"),
+        ),
+        ("We will decide before Thanksgiving.", "US", "NY", "en", ("Thanksgiving",) * 3),
+    ],
+)
+def test_a_holiday_is_named_in_each_language_where_it_can_be(
+    text: str, country: str, subdivision: str, language: str, expected: tuple[str, ...]
+) -> None:
+    reading = _reading_in(text, country, subdivision, language)
+    for code, name in zip(CODES, expected, strict=True):
+        said_text = translate(reading, code)
+        assert said_text != reading
+        assert f" {name} (" in said_text, (code, said_text)
+
+
+def _reading_in(text: str, country: str, subdivision: str, language: str) -> str:
+    reading = read_timeline(
+        DecisionTimeline(text=text),
+        said_on=date(2026, 11, 24),
+        calendar=calendar_for(CalendarSpec(country, subdivision)),
+        day_first=country != "US",
+        language=language,
+    )
+    assert reading.interpretation is not None
+    return reading.interpretation
+
+
+def test_a_closed_day_keeps_the_calendars_name_in_the_language_it_has() -> None:
+    closure = said(
+        "Christmas Day", "holiday.official", day=date(2026, 12, 25), country="CA", subdivision="QC"
+    )
+    warning = said(
+        "…", "warning.deadline_not_business_day", deadline=date(2026, 12, 25), closure=closure
+    )
+    assert "(Jour de Noël)" in translate(warning, "fr")
+    assert "(Christmas Day)" in translate(warning, "de")  # no German names for Canada
