@@ -502,9 +502,23 @@ def _fill(template: str, code: str, scope: Mapping[str, Any]) -> str:
             return one if value == 1 else other
         if match["sep"] == "/":
             return match["choices"].split("/")[value - 1]
-        return _say(value, code, scope, match["form"])
+        said = _say(value, code, scope, match["form"])
+        if code in _ASIDE_CLOSED and _GOES_ON.match(template, match.end()):
+            if isinstance(value, date):
+                # "el lunes, 30 de noviembre de 2026, con …": in Spanish the comma after the
+                # weekday opens an aside that the sentence must close (German leaves the
+                # closing comma free, and its letters' sentences read better without it
+                # before a final verb).
+                said += ","
+        return said
 
     return _SLOT.sub(slot, template)
+
+
+#: A template going on with a word after a slot.
+_GOES_ON = re.compile(r" \w")
+#: Languages whose day (weekday, comma, date) is an aside to close when the sentence goes on.
+_ASIDE_CLOSED = frozenset({"es"})
 
 
 def _at(data: Any, path: tuple[str, ...], change: Callable[[str], str]) -> None:

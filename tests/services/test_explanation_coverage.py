@@ -628,3 +628,21 @@ def test_a_closed_day_keeps_the_calendars_name_in_the_language_it_has() -> None:
     )
     assert "(Jour de Noël)" in translate(warning, "fr")
     assert "(Christmas Day)" in translate(warning, "de")  # no German names for Canada
+
+
+@pytest.mark.parametrize(
+    ("code", "template", "expected"),
+    [
+        ("es", "el {day} con una decisión", "el lunes, 30 de noviembre de 2026, con una decisión"),
+        ("es", "hasta el {day}.", "hasta el lunes, 30 de noviembre de 2026."),
+        ("es", "({day}): x", "(lunes, 30 de noviembre de 2026): x"),
+        ("de", "am {day} zurückgezogen", "am Montag, 30. November 2026 zurückgezogen"),
+        ("fr", "le {day} avec", "le lundi 30 novembre 2026 avec"),
+    ],
+)
+def test_a_spanish_day_in_running_text_closes_its_aside(
+    code: str, template: str, expected: str
+) -> None:
+    from app.services.explanation import _fill
+
+    assert _fill(template, code, {"day": date(2026, 11, 30)}) == expected
