@@ -420,6 +420,10 @@ def _render(
         "competing_day": lang.day(deadline.on) if deadline else "",
         "top_choice": bool(deadline and deadline.top_choice),
         "regarding": regarding.name if regarding else "",
+        # How a formal letter names the colleague it mentions ("mit Herrn Huber", "avec
+        # M. Huber", "con el Sr. Huber"): the title's gender and the surname, when known.
+        "regarding_gender": title_gender(regarding.title) if regarding else None,
+        "regarding_surname": _surname(regarding.name) if regarding else "",
         "final": kind is StepKind.FINAL_FOLLOW_UP,
     }
     if channel is Channel.PHONE:

@@ -202,3 +202,20 @@ def test_a_title_says_how_to_address_the_person_or_nothing(
     title: str | None, gender: str | None
 ) -> None:
     assert title_gender(title) == gender
+
+
+@pytest.mark.parametrize(
+    ("code", "formality", "named"),
+    [
+        ("de", None, "mit Frau Díaz in Kontakt"),
+        ("fr", None, "en contact avec Mme Díaz"),
+        ("es", None, "en contacto con la Sra. Díaz"),
+        ("de", Formality.INFORMAL, "mit Carol Díaz in Kontakt"),
+        ("en", None, "in touch with Carol Díaz"),
+    ],
+)
+def test_a_formal_escalation_names_the_colleague_by_title_and_surname(
+    code: str, formality: Formality | None, named: str
+) -> None:
+    escalation = _messages(_facts(code, formality))[(StepKind.ESCALATION, Channel.EMAIL)]
+    assert named in escalation.body_text
