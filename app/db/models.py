@@ -166,6 +166,8 @@ class IdempotencyRecord(SQLModel, table=True):
     response_body: bytes | None = Field(default=None, sa_type=sa.LargeBinary, nullable=True)
     location: str | None = Field(default=None, max_length=300)
     etag: str | None = Field(default=None, max_length=80)
+    #: The language the answer explains itself in (``Content-Language``), replayed with it.
+    content_language: str | None = Field(default=None, max_length=8)
     #: Indexed: records past their 24 hours are deleted by this column.
     created_at: datetime = Field(
         default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=True

@@ -453,6 +453,7 @@ def add_idempotency_record(
     body: bytes,
     location: str | None,
     etag: str | None,
+    content_language: str | None = None,
 ) -> None:
     """The answer to a create with ``key``, kept in the create's own transaction; raises
     IntegrityError when another transaction kept one for the key first."""
@@ -468,6 +469,7 @@ def add_idempotency_record(
             response_body=body,
             location=location,
             etag=etag,
+            content_language=content_language,
         )
     )
 
@@ -482,6 +484,7 @@ def take_over_idempotency_record(
     body: bytes,
     location: str | None,
     etag: str | None,
+    content_language: str | None = None,
 ) -> bool:
     """Overwrite an expired or abandoned record with a new answer, unless someone else just
     did (the update only matches the record as it was read)."""
@@ -499,6 +502,7 @@ def take_over_idempotency_record(
             response_body=body,
             location=location,
             etag=etag,
+            content_language=content_language,
         )
         .execution_options(synchronize_session=False)
     )

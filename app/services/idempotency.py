@@ -47,6 +47,8 @@ class Replay:
     body: bytes
     location: str | None
     etag: str | None
+    #: The language its explanation is in, said again as ``Content-Language``.
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +89,11 @@ class Keys:
         if record.state == "done" and not expired:
             assert record.response_body is not None  # noqa: S101 - done records keep it
             return Replay(
-                record.status_code or 201, record.response_body, record.location, record.etag
+                record.status_code or 201,
+                record.response_body,
+                record.location,
+                record.etag,
+                record.content_language,
             )
         if record.state == "in_flight" and now - record.created_at < IN_FLIGHT_TIMEOUT:
             raise _in_flight()
@@ -112,6 +118,7 @@ class Keys:
                 body=answer.body,
                 location=answer.location,
                 etag=answer.etag,
+                content_language=answer.language,
             )
         elif not repo.take_over_idempotency_record(
             session=session,
@@ -122,6 +129,7 @@ class Keys:
             body=answer.body,
             location=answer.location,
             etag=answer.etag,
+            content_language=answer.language,
         ):
             raise _in_flight()
 

@@ -146,3 +146,52 @@ def test_a_stored_interview_is_read_with_its_explanation_in_the_asked_language(
     assert read.json()["plan"]["status_reason"] == "A la espera de una decisión."
     assert plan.headers["content-language"] == "de"
     assert plan.json()["steps"][0]["message"]["body_text"].startswith("Bonjour Bob Smith,")
+
+
+class TestStoredAnswersExplain:
+    """Creates, changes and events answer with the plan explained in the caller's language;
+    a replayed create is the first answer, bytes and language alike."""
+
+    def test_a_create_explains_in_the_callers_language_and_its_replay_says_the_same(
+        self, client: TestClient, body: dict[str, Any]
+    ) -> None:
+        headers = {"Idempotency-Key": "lang-1", "Accept-Language": "de-AT"}
+        first = client.post("/v1/interviews", json=body, headers=headers)
+        again = client.post(
+            "/v1/interviews", json=body, headers={**headers, "Accept-Language": "fr"}
+        )
+
+        assert first.status_code == again.status_code == 201, first.text
+        assert first.headers["Content-Language"] == "de"
+        assert first.json()["plan"]["next_action"]["summary"].startswith("Senden Sie")
+        assert again.headers["Idempotent-Replayed"] == "true"
+        assert again.headers["Content-Language"] == "de"
+        assert again.content == first.content
+
+    def test_an_event_and_a_patch_answer_in_the_callers_language(
+        self, client: TestClient, body: dict[str, Any]
+    ) -> None:
+        created = client.post("/v1/interviews", json=body)
+        assert created.headers["Content-Language"] == "en"
+        path = f"/v1/interviews/{created.json()['id']}"
+        event = client.post(
+            f"{path}/events",
+            json={"type": "withdrawn", "at": "2026-11-25T12:00:00Z"},
+            headers={"Accept-Language": "es"},
+        )
+        assert event.status_code == 201, event.text
+        assert event.headers["Content-Language"] == "es"
+        assert event.json()["plan"]["status_reason"] != created.json()["plan"]["status_reason"]
+        assert " the " not in event.json()["plan"]["status_reason"]
+
+        patched = client.patch(
+            path,
+            json={"job_title": "Staff Data Engineer"},
+            headers={
+                "If-Match": event.headers["ETag"],
+                "Content-Type": "application/merge-patch+json",
+                "Accept-Language": "fr",
+            },
+        )
+        assert patched.status_code == 200, patched.text
+        assert patched.headers["Content-Language"] == "fr"

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Header, Query, Request
@@ -83,19 +84,34 @@ def _location(stored: StoredInterview) -> str:
     return f"/v1/interviews/{stored.id}"
 
 
-def _replay(stored: StoredInterview, planned: PlannedInterview) -> Replay:
-    """A create's answer as an Idempotency-Key's retries get it again."""
-    body = orjson.dumps(interview_wire(stored, planned))
-    return Replay(201, body, _location(stored), stored.etag)
+def _explained_wire(
+    stored: StoredInterview, planned: PlannedInterview, code: str
+) -> dict[str, Any]:
+    """The interview and its plan, the plan's explanation in language ``code``."""
+    wire = interview_wire(stored, planned)
+    explain_plan(wire["plan"], code)
+    return wire
 
 
-def _changed(changed: Changed, status: int) -> Response:
-    """A changed interview with its plan; ``Location`` and ``ETag`` name it and its version."""
+def _replay_in(code: str) -> Callable[[StoredInterview, PlannedInterview], Replay]:
+    """A create's answer as an Idempotency-Key's retries get it again: in the language the
+    first request's explanation was in, which the replay says again."""
+
+    def replay(stored: StoredInterview, planned: PlannedInterview) -> Replay:
+        body = orjson.dumps(_explained_wire(stored, planned, code))
+        return Replay(201, body, _location(stored), stored.etag, code)
+
+    return replay
+
+
+def _changed(changed: Changed, status: int, code: str) -> Response:
+    """A changed interview with its plan, explained in ``code``; ``Location`` and ``ETag``
+    name it and its version."""
     stored = changed.interview
     return json_response(
-        interview_wire(stored, changed.planned),
+        _explained_wire(stored, changed.planned, code),
         status=status,
-        headers={"Location": _location(stored), "ETag": stored.etag},
+        headers=explained_headers(code, Location=_location(stored), ETag=stored.etag),
     )
 
 
@@ -105,6 +121,8 @@ def _replayed(replay: Replay) -> Response:
         headers["Location"] = replay.location
     if replay.etag:
         headers["ETag"] = replay.etag
+    if replay.language:
+        headers = explained_headers(replay.language, **headers)
     return Response(
         replay.body, status_code=replay.status, media_type="application/json", headers=headers
     )
@@ -181,6 +199,7 @@ async def create_interview(
     request: Request,
     caller: Caller,
     store: Store,
+    explanation: ExplanationLanguage,
     idempotency_key: Annotated[
         str | None,
         Header(
@@ -205,11 +224,11 @@ async def create_interview(
         events=[event_from(e) for e in body.events],
         as_of=body.as_of,
         idempotency=idempotency,
-        replay=_replay,
+        replay=_replay_in(explanation),
     )
     if isinstance(result, Replay):
         return _replayed(result)
-    return _changed(result, 201)
+    return _changed(result, 201, explanation)
 
 
 @router.get(
@@ -290,8 +309,7 @@ async def get_interview(
     """The interview's fields, events and plan (its explanation in the language of
     `Accept-Language`); its `ETag` for a later change."""
     stored, planned = await _planned(store, caller, interview_id, as_of)
-    wire = interview_wire(stored, planned)
-    explain_plan(wire["plan"], explanation)
+    wire = _explained_wire(stored, planned, explanation)
     return json_response(wire, headers=explained_headers(explanation, ETag=stored.etag))
 
 
@@ -315,7 +333,12 @@ async def get_interview(
     },
 )
 async def update_interview(
-    request: Request, caller: Caller, store: Store, interview_id: str, if_match: IfMatch = None
+    request: Request,
+    caller: Caller,
+    store: Store,
+    interview_id: str,
+    explanation: ExplanationLanguage,
+    if_match: IfMatch = None,
 ) -> Response:
     """Merges the patch into the stored facts; the plan moves with them. 412 if the ETag is
     stale, 428 without If-Match."""
@@ -335,7 +358,7 @@ async def update_interview(
         if_match=if_match,
         patch=patch,
     )
-    return _changed(changed, 200)
+    return _changed(changed, 200, explanation)
 
 
 @router.delete(
@@ -373,7 +396,13 @@ async def delete_interview(
         },
     ),
 )
-async def add_event(request: Request, caller: Caller, store: Store, interview_id: str) -> Response:
+async def add_event(
+    request: Request,
+    caller: Caller,
+    store: Store,
+    interview_id: str,
+    explanation: ExplanationLanguage,
+) -> Response:
     """A logged message restarts the clock from the day it really went out; a reply closes
     the plan or, with a new date, starts a new wait; a withdrawal closes it."""
     ident = _id(interview_id)
@@ -381,7 +410,7 @@ async def add_event(request: Request, caller: Caller, store: Store, interview_id
     changed = await run_in_threadpool(
         store.add_event, account_id=caller.account_id, interview_id=ident, event=event_from(body)
     )
-    return _changed(changed, 201)
+    return _changed(changed, 201, explanation)
 
 
 @router.get(
