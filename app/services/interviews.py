@@ -599,9 +599,17 @@ class InterviewStore:
         now = utcnow()
         facts, policy = stored.facts, stored.decoded.policy
         planned = plan_interview(facts=facts, policy=policy, as_of=as_of or now)
-        index_plan = (
-            planned.plan if as_of is None else plan_only(facts=facts, policy=policy, as_of=now)
-        )
+        index_plan = planned.plan
+        if as_of is not None:
+            # The columns are planned as of now. A client's as_of is mostly a moment ago (its
+            # own clock, the request's time): inside the span the answer's plan holds for,
+            # that plan moved to now is the plan now, without planning a second time.
+            span = stable_span(planned.plan, facts)
+            index_plan = (
+                shifted(planned.plan, span, now)
+                if seconds(now) in span
+                else plan_only(facts=facts, policy=policy, as_of=now)
+            )
         return planned, index_columns(facts, policy, index_plan)
 
     def _before(
