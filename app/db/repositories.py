@@ -38,7 +38,7 @@ def account_named(*, session: Session, name: str, create: bool = False) -> Accou
     return account
 
 
-_ACCOUNT = cast(sa.Table, Account.__table__)
+_ACCOUNT = cast(sa.Table, Account.__table__)  # type: ignore[attr-defined]
 _BUMP_VERSION = (
     _ACCOUNT.update()
     .where(_ACCOUNT.c.id == sa.bindparam("account_id"))
@@ -172,8 +172,8 @@ def events_of(
     return found
 
 
-_INSERT_INTERVIEW = cast(sa.Table, Interview.__table__).insert()
-_INSERT_EVENT = cast(sa.Table, InterviewEvent.__table__).insert()
+_INSERT_INTERVIEW = cast(sa.Table, Interview.__table__).insert()  # type: ignore[attr-defined]
+_INSERT_EVENT = cast(sa.Table, InterviewEvent.__table__).insert()  # type: ignore[attr-defined]
 
 
 def add_interview(

@@ -1608,7 +1608,7 @@ _RESOLVERS: dict[str, Resolver] = {
     "hours": _hours,
     "next_business_day": _business_days(1, _what("the business day after the interview")),
     "business_day_or_two": _business_days(
-        2, "the later bound, 2 business days after the interview"
+        2, _what("the later bound, 2 business days after the interview")
     ),
     "this_month_end": _this_month_end,
     "next_month_part": _next_month_part,

@@ -501,7 +501,7 @@ def _fill(template: str, code: str, scope: Mapping[str, Any]) -> str:
             one, _, other = match["choices"].partition("|")
             return one if value == 1 else other
         if match["sep"] == "/":
-            return match["choices"].split("/")[value - 1]
+            return str(match["choices"].split("/")[value - 1])
         said = _say(value, code, scope, match["form"])
         if code in _ASIDE_CLOSED and _GOES_ON.match(template, match.end()):
             if isinstance(value, date):
