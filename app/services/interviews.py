@@ -399,9 +399,9 @@ def _bump_at_commit(session: Session, account_id: uuid.UUID) -> None:
     """The account's data version goes up as the last statement before the change commits.
 
     The bump locks the account's row until the commit (on PostgreSQL; SQLite writes one at a
-    time anyway), so every change of the account waits for it: done first, it held the lock
-    through the listeners' and the Idempotency-Key's statements and halved the soak's
-    throughput; done last, it holds it for one statement and the commit.
+    time anyway), so every change of the account waits for it: done first, it would hold the
+    lock through the listeners' and the Idempotency-Key's statements; done last, it holds it
+    for one statement and the commit.
     """
     pending: set[uuid.UUID] | None = session.info.get("bump_data_version")
     if pending is None:
