@@ -28,12 +28,14 @@ from app.api.errors import (
     document_problems,
     install_error_handlers,
 )
+from app.api.kept_pages import KeptPages
 from app.api.observability import HEADER as REQUEST_ID_HEADER
 from app.api.observability import Metrics, Observability, configure_logging
 from app.api.params import KnownQueryOnly
 from app.api.ratelimit import rate_limiter
 from app.api.routes import feeds, health, interviews, ops, plans, rules, webhooks
 from app.api.routes import messages as message_routes
+from app.db.async_reads import AsyncReads
 from app.db.session import Database
 from app.messages.checks import preload as preload_checks
 from app.messages.render import preload as preload_templates
@@ -177,6 +179,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     if dispatcher is not None:
         await run_in_threadpool(dispatcher.stop)
     gc.unfreeze()
+    await app.state.pages.aclose()
     app.state.db.dispose()
     for limiter in (app.state.rate_limiter, app.state.anonymous_rate_limiter):
         if limiter is not None:
@@ -209,7 +212,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.interviews = InterviewStore(
         app.state.db, default_country=settings.default_country, listeners=[PushListener()]
     )
-    app.state.pages = PageCache(app.state.db)
+    app.state.pages = PageCache(
+        app.state.db,
+        reads=None
+        if app.state.db.is_sqlite
+        else AsyncReads(settings.database_url, size=settings.database_pool_size),
+    )
     app.state.webhook_endpoints = WebhookEndpoints(
         app.state.db, allow_private=settings.webhook_allow_private
     )
@@ -217,6 +225,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     # Middlewares, outermost last: request id, access log, metrics and common headers see
     # everything, and CORS headers reach 413/415 answers and the 500 too.
+    app.add_middleware(KeptPages)
     app.add_middleware(UnexpectedErrors)
     app.add_middleware(KnownQueryOnly, routes=app.router.routes)
     app.add_middleware(RequestLimits, max_body_bytes=settings.max_body_bytes)

@@ -49,6 +49,10 @@ _DATA_VERSION = sa.select(_ACCOUNT.c.data_version).where(
 )
 
 
+#: The same read as :func:`data_version`, for a driver connection awaited on the event loop.
+DATA_VERSION_SQL = "SELECT data_version FROM account WHERE id = %s"
+
+
 def bump_data_version(*, session: Session, account_id: uuid.UUID) -> None:
     """One more on the account's data version, in the transaction of a change to its data."""
     session.connection().execute(_BUMP_VERSION, {"account_id": account_id})

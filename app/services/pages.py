@@ -24,6 +24,7 @@ from typing import TypeVar
 from anyio import to_thread
 
 from app.db import repositories as repo
+from app.db.async_reads import AsyncReads, ReadFailed
 from app.db.session import Database
 
 T = TypeVar("T")
@@ -32,8 +33,9 @@ T = TypeVar("T")
 class PageCache:
     """Rendered pages per (account, question), each with the data version it was read at."""
 
-    def __init__(self, db: Database, *, size: int = 2048) -> None:
+    def __init__(self, db: Database, *, size: int = 2048, reads: AsyncReads | None = None) -> None:
         self.db = db
+        self.reads = reads
         self._size = size
         self._pages: OrderedDict[tuple[uuid.UUID, Hashable], tuple[int, object]] = OrderedDict()
         self._lock = threading.Lock()
@@ -44,28 +46,60 @@ class PageCache:
         with self.db.statement() as connection:
             return repo.data_version(connection=connection, account_id=account_id)
 
-    async def answer(self, account_id: uuid.UUID, question: Hashable, render: Callable[[], T]) -> T:
-        """The page for ``question`` as the account's data stands now: kept, or rendered (in
-        a worker thread).
+    async def current(self, account_id: uuid.UUID) -> int:
+        """The account's data version now.
 
-        On SQLite the version is read right here, on the event loop: one row of a local file
-        by its key, in WAL mode where no writer blocks a reader, costs less than handing the
-        work to a thread and taking the GIL back (measured: twice the pages per second).
-        On PostgreSQL it is a round trip to the server, so a worker thread waits for it.
+        On SQLite it is read right here, on the event loop: one row of a local file by its
+        key, in WAL mode where no writer blocks a reader, costs less than handing the work
+        to a thread and taking the GIL back (measured: twice the pages per second). On
+        PostgreSQL it is awaited on the event loop through ``reads`` (an async pool) when
+        there is one, else a worker thread waits for it.
         """
         if self.db.is_sqlite:
-            version = self.version(account_id)
-        else:
-            version = await to_thread.run_sync(self.version, account_id)
+            return self.version(account_id)
+        if self.reads is not None:
+            try:
+                found = await self.reads.scalar(repo.DATA_VERSION_SQL, (account_id,))
+            except ReadFailed:
+                pass  # the ordinary path reads it, or says why it cannot
+            else:
+                return int(found or 0)
+        return await to_thread.run_sync(self.version, account_id)
+
+    async def aclose(self) -> None:
+        if self.reads is not None:
+            await self.reads.aclose()
+
+    def kept(self, account_id: uuid.UUID, question: Hashable, version: int) -> object | None:
+        """The page kept for ``question`` if it was rendered at ``version``, else None."""
         key = (account_id, question)
         with self._lock:
-            kept = self._pages.get(key)
-            if kept is not None and kept[0] == version:
-                self._pages.move_to_end(key)
-                self.hits += 1
-                return kept[1]  # type: ignore[return-value]
+            found = self._pages.get(key)
+            if found is None or found[0] != version:
+                return None
+            self._pages.move_to_end(key)
+            self.hits += 1
+            return found[1]
+
+    async def answer(
+        self,
+        account_id: uuid.UUID,
+        question: Hashable,
+        render: Callable[[], T],
+        *,
+        version: int | None = None,
+    ) -> T:
+        """The page for ``question`` as the account's data stands now: kept, or rendered (in
+        a worker thread). ``version``: the account's, when the caller has just read it."""
+        if version is None:
+            version = await self.current(account_id)
+        found = self.kept(account_id, question, version)
+        if found is not None:
+            return found  # type: ignore[return-value]
+        with self._lock:
             self.misses += 1
         page = await to_thread.run_sync(render)
+        key = (account_id, question)
         with self._lock:
             kept = self._pages.get(key)
             if kept is not None and kept[0] > version:

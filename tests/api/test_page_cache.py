@@ -191,3 +191,79 @@ def test_each_explanation_language_has_its_own_page(
             "step"
         ]["rationale"]
         assert german_text != english_text
+
+
+# -- a kept page answered before routing (app.api.kept_pages) ---------------------------------
+
+
+def _settings(database_url: str, **values: Any) -> Settings:
+    return Settings(_env_file=None, database_url=database_url, **values)  # type: ignore[call-arg]
+
+
+def test_a_kept_page_is_answered_as_the_route_answers_it(
+    workers: tuple[TestClient, TestClient], body: dict[str, Any]
+) -> None:
+    one, _ = workers
+    _create(one, body, "Acme")
+    for path in (f"/v1/interviews?as_of={AS_OF}&limit=20", f"/v1/agenda?as_of={AS_OF}"):
+        rendered = one.get(path, headers={"Accept-Language": "fr"})
+        store = one.app.state.interviews  # type: ignore[attr-defined]
+        real_list, real_agenda = store.list, store.agenda
+        store.list = store.agenda = _fail  # a kept page reads no interview
+        try:
+            kept = one.get(path, headers={"Accept-Language": "fr"})
+        finally:
+            store.list, store.agenda = real_list, real_agenda
+
+        assert kept.status_code == 200
+        assert kept.content == rendered.content
+        for header in ("content-type", "content-language", "vary", "cache-control"):
+            assert kept.headers.get(header) == rendered.headers.get(header), header
+        assert kept.headers["x-request-id"] != rendered.headers["x-request-id"]
+
+
+def _fail(**_: Any) -> None:
+    raise AssertionError("the page was rendered again")
+
+
+def test_another_language_query_or_key_is_not_the_kept_page(
+    workers: tuple[TestClient, TestClient], body: dict[str, Any], database_url: str
+) -> None:
+    one, _ = workers
+    _create(one, body, "Acme")
+    path = f"/v1/interviews?as_of={AS_OF}"
+    assert one.get(path).status_code == 200
+    misses = _pages(one).misses
+
+    assert one.get(path, headers={"Accept-Language": "es"}).headers["content-language"] == "es"
+    assert one.get(f"/v1/interviews?limit=50&as_of={AS_OF}").status_code == 200
+    assert _pages(one).misses == misses + 2
+    assert one.get(path, headers={"Authorization": "Bearer fup_nope"}).status_code == 401
+    assert one.get(path, headers={"Authorization": "Basic abc"}).status_code == 401
+    other = bearer(new_key(database_url))
+    assert one.get(path, headers=other).json()["items"] == []
+
+
+def test_a_kept_page_counts_against_the_rate_limit(database_url: str, body: dict[str, Any]) -> None:
+    settings = _settings(database_url, rate_limit=4)
+    with TestClient(create_app(settings), headers=bearer(new_key(database_url))) as client:
+        _create(client, body, "Acme")  # 1
+        path = f"/v1/interviews?as_of={AS_OF}"
+        statuses = [client.get(path).status_code for _ in range(5)]  # 2, 3, 4, then over
+
+    assert statuses[:3] == [200, 200, 200]
+    assert statuses[3:] == [429, 429]
+
+
+def test_a_page_without_as_of_is_kept_for_its_second_only() -> None:
+    from datetime import UTC, datetime
+
+    from app.api.kept_pages import question
+
+    scope = {"path": "/v1/agenda", "query_string": b"limit=5"}
+    first = question(scope, "en", datetime(2026, 11, 30, 9, 0, 1, tzinfo=UTC))
+    later = question(scope, "en", datetime(2026, 11, 30, 9, 0, 2, tzinfo=UTC))
+    pinned = question({**scope, "query_string": b"as_of=2026-11-30T09:00:00Z"}, "en", None)
+
+    assert first != later
+    assert pinned != first

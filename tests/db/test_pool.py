@@ -4,6 +4,7 @@ before anyone uses it (what a PostgreSQL restart does to every pooled connection
 from __future__ import annotations
 
 import time
+import uuid
 
 import pytest
 import sqlalchemy as sa
@@ -12,6 +13,8 @@ from app.db import session as session_module
 from app.db.session import Database
 
 pytestmark = pytest.mark.postgres
+
+ACCOUNT = uuid.UUID("5a0f1d0e-0000-4000-8000-000000000001")
 
 
 def _pid(db: Database) -> int:
@@ -40,3 +43,38 @@ def test_a_connection_cut_while_idle_is_replaced_before_use(
     finally:
         db.dispose()
         other.dispose()
+
+
+def test_a_kept_pages_version_is_read_from_the_event_loop_or_else_as_ever(
+    postgres_url: str,
+) -> None:
+    import anyio
+
+    from app.db.async_reads import AsyncReads
+    from app.services.pages import PageCache
+
+    db = Database(postgres_url, pool_size=1)
+    with db.engine.begin() as connection:
+        connection.execute(
+            sa.text(
+                "INSERT INTO account (id, name, created_at, data_version)"
+                " VALUES (:id, 'reads', now(), 7)"
+            ),
+            {"id": ACCOUNT},
+        )
+    account = ACCOUNT
+    dead = postgres_url.replace("127.0.0.1:5432", "127.0.0.1:9")  # nothing listens there
+
+    async def versions() -> tuple[int, int]:
+        live = PageCache(db, reads=AsyncReads(postgres_url, size=1))
+        broken = PageCache(db, reads=AsyncReads(dead, size=1, timeout=0.5))
+        try:
+            return await live.current(account), await broken.current(account)
+        finally:
+            await live.aclose()
+            await broken.aclose()
+
+    try:
+        assert anyio.run(versions) == (7, 7)
+    finally:
+        db.dispose()

@@ -18,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from app.api import kept_pages
 from app.api.body import json_body, parse_body, schema_ref
 from app.api.deps import (
     Caller,
@@ -238,6 +239,7 @@ async def create_interview(
     responses=problem_responses(422),
 )
 async def list_interviews(
+    request: Request,
     caller: Caller,
     store: Store,
     pages: Pages,
@@ -285,8 +287,9 @@ async def list_interviews(
             }
         )
 
-    question = ("interviews", moment, filters, after, limit, explanation)
-    body = await pages.answer(caller.account_id, question, render)
+    question = kept_pages.question(request.scope, explanation, moment if as_of is None else None)
+    version = kept_pages.version_read(request.scope, caller.account_id)
+    body = await pages.answer(caller.account_id, question, render, version=version)
     return Response(body, media_type="application/json", headers=explained_headers(explanation))
 
 
@@ -512,6 +515,7 @@ async def get_step_message_eml(
     responses=problem_responses(422),
 )
 async def get_agenda(
+    request: Request,
     caller: Caller,
     store: Store,
     pages: Pages,
@@ -567,6 +571,7 @@ async def get_agenda(
             }
         )
 
-    question = ("agenda", moment, start, end, after, limit, messages, explanation)
-    body = await pages.answer(caller.account_id, question, render)
+    question = kept_pages.question(request.scope, explanation, moment if as_of is None else None)
+    version = kept_pages.version_read(request.scope, caller.account_id)
+    body = await pages.answer(caller.account_id, question, render, version=version)
     return Response(body, media_type="application/json", headers=explained_headers(explanation))
