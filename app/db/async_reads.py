@@ -10,13 +10,14 @@ the ordinary path, whose errors the service knows how to answer.
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
-from psycopg_pool import AsyncConnectionPool
 from sqlalchemy.engine import make_url
 
 from app.db.session import normalize_url
+
+if TYPE_CHECKING:
+    from psycopg_pool import AsyncConnectionPool
 
 
 def libpq_url(url: str) -> str:
@@ -46,6 +47,10 @@ class AsyncReads:
         if self._pool is None:
             async with self._opening:
                 if self._pool is None:
+                    # Imported on first use: psycopg and its pool cost a quarter of a second
+                    # at start-up, and a SQLite service never needs them.
+                    from psycopg_pool import AsyncConnectionPool  # noqa: PLC0415
+
                     pool = AsyncConnectionPool(
                         self._conninfo,
                         min_size=1,
@@ -64,6 +69,8 @@ class AsyncReads:
         Raises:
             ReadFailed: the pool or the server failed (down, restarted, timed out).
         """
+        import psycopg  # noqa: PLC0415 - loaded by then: the pool imports it
+
         try:
             pool = await self._ready()
             async with pool.connection() as connection:
