@@ -52,8 +52,10 @@ from app.services.errors import NotFound
 from app.services.explanation import explain_item, explain_plan
 from app.services.idempotency import Idempotency, Replay
 from app.services.interviews import Changed, ListFilter, StoredInterview
+from app.services.keys import Principal
 from app.services.message_export import MEDIA_TYPE as EML_MEDIA_TYPE
 from app.services.message_export import step_eml
+from app.services.pages import PageCache
 from app.services.planning import PlannedInterview
 
 router = APIRouter(prefix="/v1", tags=["interviews"])
@@ -287,7 +289,21 @@ async def list_interviews(
             }
         )
 
-    question = kept_pages.question(request.scope, explanation, moment if as_of is None else None)
+    asked = moment if as_of is None else None
+    return await _page(request, caller, pages, explanation, asked, render)
+
+
+async def _page(
+    request: Request,
+    caller: Principal,
+    pages: PageCache,
+    explanation: str,
+    moment: datetime | None,
+    render: Callable[[], bytes],
+) -> Response:
+    """A list or agenda page: kept under the request as it came (``moment``: the one asked
+    about, when the query names no ``as_of``), or rendered and kept (:mod:`app.api.kept_pages`)."""
+    question = kept_pages.question(request.scope, explanation, moment)
     version = kept_pages.version_read(request.scope, caller.account_id)
     body = await pages.answer(caller.account_id, question, render, version=version)
     return Response(body, media_type="application/json", headers=explained_headers(explanation))
@@ -571,7 +587,5 @@ async def get_agenda(
             }
         )
 
-    question = kept_pages.question(request.scope, explanation, moment if as_of is None else None)
-    version = kept_pages.version_read(request.scope, caller.account_id)
-    body = await pages.answer(caller.account_id, question, render, version=version)
-    return Response(body, media_type="application/json", headers=explained_headers(explanation))
+    asked = moment if as_of is None else None
+    return await _page(request, caller, pages, explanation, asked, render)
