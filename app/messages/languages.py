@@ -38,6 +38,9 @@ class Language:
             words what French and Spanish say in more, shorter ones.
         composes: free text is read for its English grammar (see the module's note).
         repeats: words a sentence may say twice in a row ("nous nous", "die die").
+        closes_day_aside: a day in running text is followed by a comma when the sentence goes
+            on: the comma after its weekday opens an aside ("el lunes, 30 de noviembre de
+            2026, con …"); German leaves that closing comma free.
     """
 
     code: str
@@ -49,6 +52,7 @@ class Language:
     voicemail_budget: int
     composes: bool = False
     repeats: frozenset[str] = field(default_factory=frozenset)
+    closes_day_aside: bool = False
 
     @property
     def locale(self) -> Locale:
@@ -140,6 +144,7 @@ LANGUAGES: dict[str, Language] = {
         },
         _ROMANCE_BUDGETS,
         125,
+        closes_day_aside=True,
     ),
 }
 #: The codes as the wire takes them; :data:`LANGUAGES` has a row for each.

@@ -503,13 +503,12 @@ def _fill(template: str, code: str, scope: Mapping[str, Any]) -> str:
         if match["sep"] == "/":
             return str(match["choices"].split("/")[value - 1])
         said = _say(value, code, scope, match["form"])
-        if code in _ASIDE_CLOSED and _GOES_ON.match(template, match.end()):
-            if isinstance(value, date):
-                # "el lunes, 30 de noviembre de 2026, con …": in Spanish the comma after the
-                # weekday opens an aside that the sentence must close (German leaves the
-                # closing comma free, and its letters' sentences read better without it
-                # before a final verb).
-                said += ","
+        if (
+            isinstance(value, date)
+            and language(code).closes_day_aside
+            and _GOES_ON.match(template, match.end())
+        ):
+            said += ","
         return said
 
     return _SLOT.sub(slot, template)
@@ -517,8 +516,6 @@ def _fill(template: str, code: str, scope: Mapping[str, Any]) -> str:
 
 #: A template going on with a word after a slot.
 _GOES_ON = re.compile(r" \w")
-#: Languages whose day (weekday, comma, date) is an aside to close when the sentence goes on.
-_ASIDE_CLOSED = frozenset({"es"})
 
 
 def _at(data: Any, path: tuple[str, ...], change: Callable[[str], str]) -> None:

@@ -183,21 +183,15 @@ def test_each_explanation_language_has_its_own_page(
         assert german.headers["Content-Language"] == "de"
         assert english.headers["Content-Language"] == "en"
         assert "Accept-Language" in german.headers["Vary"]
-        said = german.json()["items"][0]
-        summary = said.get("next_action", {}) or {}
-        german_text = summary.get("summary") or said["step"]["rationale"]
-        english_item = english.json()["items"][0]
-        english_text = (english_item.get("next_action") or {}).get("summary") or english_item[
-            "step"
-        ]["rationale"]
-        assert german_text != english_text
+        assert _explained(german.json()["items"][0]) != _explained(english.json()["items"][0])
+
+
+def _explained(item: dict[str, Any]) -> str:
+    """What a list item (its next action's summary) or an agenda item (its rationale) says."""
+    return str((item.get("next_action") or {}).get("summary") or item["step"]["rationale"])
 
 
 # -- a kept page answered before routing (app.api.kept_pages) ---------------------------------
-
-
-def _settings(database_url: str, **values: Any) -> Settings:
-    return Settings(_env_file=None, database_url=database_url, **values)  # type: ignore[call-arg]
 
 
 def test_a_kept_page_is_answered_as_the_route_answers_it(
@@ -245,7 +239,7 @@ def test_another_language_query_or_key_is_not_the_kept_page(
 
 
 def test_a_kept_page_counts_against_the_rate_limit(database_url: str, body: dict[str, Any]) -> None:
-    settings = _settings(database_url, rate_limit=4)
+    settings = Settings(_env_file=None, database_url=database_url, rate_limit=4)  # type: ignore[call-arg]
     with TestClient(create_app(settings), headers=bearer(new_key(database_url))) as client:
         _create(client, body, "Acme")  # 1
         path = f"/v1/interviews?as_of={AS_OF}"
