@@ -194,12 +194,17 @@ def _blocks(template: Template, variables: dict[str, Any], *names: str) -> list[
 
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_DOUBLE_STOP = re.compile(r"(?<=\w)\.\.(?!\.)")
 _SPACE_RUNS = re.compile(r"(?<=\S) {2,}")
 
 
 def _tidy(text: str) -> str:
     if "  " in text:
         text = _SPACE_RUNS.sub(" ", text)
+    if ".." in text:
+        # A name that ends in its own full stop ends the sentence too: "at Acme Inc.",
+        # "en Naranja Digital S.L.", not "S.L.." (an ellipsis stays as written).
+        text = _DOUBLE_STOP.sub(".", text)
     lines = (line.strip() for line in text.strip().splitlines())
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines))
 

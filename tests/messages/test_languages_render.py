@@ -7,6 +7,7 @@ register; each row is what a native writer puts there.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -219,3 +220,11 @@ def test_a_formal_escalation_names_the_colleague_by_title_and_surname(
 ) -> None:
     escalation = _messages(_facts(code, formality))[(StepKind.ESCALATION, Channel.EMAIL)]
     assert named in escalation.body_text
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "es"])
+def test_a_company_that_ends_in_a_full_stop_ends_the_sentence_once(code: str) -> None:
+    facts = replace(_facts(code), company="Naranja Digital S.L.")
+    for message in _messages(facts).values():
+        assert "S.L.." not in message.body_text
+        assert "..." not in message.body_text
