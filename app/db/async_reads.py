@@ -5,11 +5,19 @@ be worth less than the hand-off (a kept page's data version, one row by its key)
 awaited on the event loop. The pool opens on first use, in the loop that uses it, and is
 closed with the app. A failure here is never the request's answer: the caller falls back to
 the ordinary path, whose errors the service knows how to answer.
+
+Reads of the same statement and parameters are shared ("single flight"): at most one is on its
+way to the server at a time, and the callers who ask while it is under way wait for the next
+one, which is sent only after they asked. So every caller still gets a value read after it
+asked (a page's version never predates the request), while thirty requests arriving together
+for one account cost two round trips, not thirty.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Hashable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import make_url
@@ -33,6 +41,20 @@ class ReadFailed(Exception):
     """The database could not answer here; the ordinary path will say why."""
 
 
+@dataclass
+class _Flight:
+    """One statement's reads: the read under way, if any, and the callers waiting for the next."""
+
+    waiting: asyncio.Future[Any] | None = None
+    sending: asyncio.Task[None] | None = None
+
+
+def _fail(waiting: asyncio.Future[Any], exc: ReadFailed) -> None:
+    waiting.set_exception(exc)
+    # Marked as retrieved: when every caller of a read has gone, asyncio would log it.
+    waiting.exception()
+
+
 class AsyncReads:
     """A few pooled autocommit connections for single statements awaited on the event loop."""
 
@@ -42,6 +64,7 @@ class AsyncReads:
         self._timeout = timeout
         self._pool: AsyncConnectionPool | None = None
         self._opening = asyncio.Lock()
+        self._flights: dict[Hashable, _Flight] = {}
 
     async def _ready(self) -> AsyncConnectionPool:
         if self._pool is None:
@@ -64,11 +87,47 @@ class AsyncReads:
         return self._pool
 
     async def scalar(self, statement: str, parameters: tuple[Any, ...]) -> Any:
-        """The first column of the first row, or None.
+        """The first column of the first row, or None, read after this call began: by a read
+        of its own or one shared with the callers who asked for the same while the previous
+        read was under way.
 
         Raises:
             ReadFailed: the pool or the server failed (down, restarted, timed out).
         """
+        key = (statement, parameters)
+        flight = self._flights.get(key)
+        if flight is None:
+            flight = self._flights[key] = _Flight()
+        if flight.waiting is None:
+            flight.waiting = asyncio.get_running_loop().create_future()
+        waiting = flight.waiting
+        if flight.sending is None:
+            flight.sending = asyncio.create_task(self._send(key, flight))
+        # A caller that goes away (a client hung up) leaves the read to the others.
+        return await asyncio.shield(waiting)
+
+    async def _send(self, key: tuple[str, tuple[Any, ...]], flight: _Flight) -> None:
+        """Reads for ``key`` one after another while callers wait, then forgets the key."""
+        try:
+            while flight.waiting is not None:
+                # Everyone waiting on this future asked before the read below is sent.
+                waiting, flight.waiting = flight.waiting, None
+                try:
+                    found = await self._read(*key)
+                except ReadFailed as exc:
+                    _fail(waiting, exc)
+                except BaseException:
+                    _fail(waiting, ReadFailed("the read was cancelled"))
+                    raise
+                else:
+                    waiting.set_result(found)
+        finally:
+            flight.sending = None
+            if flight.waiting is not None:  # cancelled: the rest take the ordinary path
+                _fail(flight.waiting, ReadFailed("the read was cancelled"))
+            del self._flights[key]
+
+    async def _read(self, statement: str, parameters: tuple[Any, ...]) -> Any:
         import psycopg  # noqa: PLC0415 - loaded by then: the pool imports it
 
         try:
