@@ -201,13 +201,25 @@ def update_interview(
     The check is in the UPDATE itself, so of two racing writers exactly one wins, on
     PostgreSQL (the row lock makes the second re-read the version) and on SQLite alike.
     """
-    result = session.execute(
-        sa.update(Interview)
-        .where(col(Interview.id) == row.id, col(Interview.version) == expected_version)
-        .values(version=expected_version + 1, **values)
-        .execution_options(synchronize_session=False)
+    result = session.connection().execute(
+        _UPDATE_INTERVIEW,
+        {**values, "version": expected_version + 1, "_id": row.id, "_expected": expected_version},
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return bool(result.rowcount)
+
+
+_INTERVIEW_TABLE = cast(sa.Table, Interview.__table__)  # type: ignore[attr-defined]
+#: One Core UPDATE whose SET clause is the parameters given: compiled once per set of columns
+#: (the ORM's UPDATE built and compiled a statement, and synchronised the session, per change).
+_UPDATE_INTERVIEW = _INTERVIEW_TABLE.update().where(
+    _INTERVIEW_TABLE.c.id == sa.bindparam("_id"),
+    _INTERVIEW_TABLE.c.version == sa.bindparam("_expected"),
+)
+
+
+def add_event(*, session: Session, event: InterviewEvent) -> None:
+    """One more event of an interview, as a Core INSERT (no unit of work to flush)."""
+    session.connection().execute(_INSERT_EVENT, _row_values(event))
 
 
 def delete_interview(*, session: Session, row: Interview) -> None:
@@ -647,9 +659,14 @@ def schedule_of(*, session: Session, interview_id: uuid.UUID) -> Sequence[StepSc
     ).all()
 
 
-def add_schedule(*, session: Session, rows: Sequence[StepSchedule]) -> None:
+_INSERT_SCHEDULE = cast(sa.Table, StepSchedule.__table__).insert()  # type: ignore[attr-defined]
+
+
+def add_schedule(*, session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """New schedule rows (each a ``step_schedule`` row's values, ``id`` included), as one Core
+    INSERT: a table model per row validated every field, a good part of every change's time."""
     if rows:
-        session.execute(sa.insert(StepSchedule), [_row_values(row) for row in rows])
+        session.connection().execute(_INSERT_SCHEDULE, list(rows))
 
 
 def drop_unfired_schedule(*, session: Session, ids: Sequence[uuid.UUID]) -> None:

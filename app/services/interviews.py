@@ -105,6 +105,8 @@ class Changed:
 
     interview: StoredInterview
     planned: PlannedInterview
+    #: A keyed create's answer as rendered once, kept for its retries and sent as it is.
+    answer: Replay | None = None
 
 
 class ChangeKind(StrEnum):
@@ -695,8 +697,27 @@ class InterviewStore:
         idempotency: Idempotency | None,
         replay: ReplayHook | None,
     ) -> Changed | Replay:
+        # Planned and rendered before the transaction: a create's plan depends on nothing
+        # stored, and on SQLite the write lock is then held for the writes alone, not for
+        # the planning too (other creates queued behind it while a core sat idle).
+        now = utcnow()
+        # Plain values, not a table model: building and filling one validates every field
+        # again, a good part of a create's time.
+        interview_id = uuid.uuid4()
+        rows = [event_row(interview_id, seq, e) for seq, e in enumerate(events, start=1)]
+        for added in rows:
+            added.created_at = now
+        stored = StoredInterview(
+            id=interview_id,
+            version=1,
+            decoded=decoded,
+            events=tuple(recorded(e) for e in rows),
+            created_at=now,
+            updated_at=now,
+        )
+        planned, values = self._plans(stored, as_of)
+        answer = replay(stored, planned) if idempotency is not None and replay else None
         with self.db.write() as session:
-            now = utcnow()
             claim: Claim | None = None
             if idempotency is not None:
                 found = self.keys.claim(
@@ -705,22 +726,6 @@ class InterviewStore:
                 if isinstance(found, Replay):
                     return found
                 claim = found
-            # Plain values, not a table model: building and filling one validates every field
-            # again, a good part of a create's time.
-            interview_id = uuid.uuid4()
-            rows = [event_row(interview_id, seq, e) for seq, e in enumerate(events, start=1)]
-            for event in rows:
-                event.created_at = now
-            self._remember((interview_id, 1), decoded)
-            stored = StoredInterview(
-                id=interview_id,
-                version=1,
-                decoded=decoded,
-                events=tuple(recorded(e) for e in rows),
-                created_at=now,
-                updated_at=now,
-            )
-            planned, values = self._plans(stored, as_of)
             repo.add_interview(
                 session=session,
                 values={
@@ -740,10 +745,11 @@ class InterviewStore:
                 session,
                 Change(ChangeKind.CREATED, account_id, interview_id, 1, now, None, planned, stored),
             )
-            if claim is not None and replay is not None:
-                self.keys.complete(session, claim=claim, answer=replay(stored, planned), now=now)
+            if claim is not None and answer is not None:
+                self.keys.complete(session, claim=claim, answer=answer, now=now)
+        self._remember((interview_id, 1), decoded)
         self._keep_planned(stored, planned)
-        return Changed(stored, planned)
+        return Changed(stored, planned, answer)
 
     # -- read, change, delete ---------------------------------------------------------------
 
@@ -859,7 +865,7 @@ class InterviewStore:
             seq = (events[-1].seq if events else 0) + 1
             new_row = event_row(row.id, seq, event)
             new_row.created_at = now
-            session.add(new_row)
+            repo.add_event(session=session, event=new_row)
             stored = replace(
                 self._stored(row, [*events, new_row]), version=row.version + 1, updated_at=now
             )

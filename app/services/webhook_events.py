@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from app.db import repositories as repo
 from app.db.mapping import PENDING
-from app.db.models import StepSchedule, WebhookEndpoint, WebhookMessage
+from app.db.models import WebhookEndpoint, WebhookMessage
 from app.domain.model import (
     InterviewFacts,
     NextAction,
@@ -259,15 +259,17 @@ def reschedule(session: Session, change: Change) -> None:
     repo.add_schedule(
         session=session,
         rows=[
-            StepSchedule(
-                account_id=change.account_id,
-                interview_id=change.interview_id,
-                step_id=step_id,
-                kind=kind,
-                step_at=edge,
-                fire_at=at,
-                version=change.version,
-            )
+            {
+                "id": uuid.uuid4(),
+                "account_id": change.account_id,
+                "interview_id": change.interview_id,
+                "step_id": step_id,
+                "kind": kind,
+                "step_at": edge,
+                "fire_at": at,
+                "version": change.version,
+                "fired_at": None,
+            }
             for (step_id, kind, edge), at in wanted.items()
             if (step_id, kind, edge) not in current
         ],

@@ -118,8 +118,10 @@ def _changed(changed: Changed, status: int, code: str) -> Response:
     )
 
 
-def _replayed(replay: Replay) -> Response:
-    headers = {"Idempotent-Replayed": "true"}
+def _replayed(replay: Replay, *, replayed: bool = True) -> Response:
+    """A keyed create's answer as it was kept: sent again (``Idempotent-Replayed``), or the
+    first time."""
+    headers = {"Idempotent-Replayed": "true"} if replayed else {}
     if replay.location:
         headers["Location"] = replay.location
     if replay.etag:
@@ -231,6 +233,8 @@ async def create_interview(
     )
     if isinstance(result, Replay):
         return _replayed(result)
+    if result.answer is not None:  # rendered once already, for the key's retries
+        return _replayed(result.answer, replayed=False)
     return _changed(result, 201, explanation)
 
 
