@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -32,8 +33,17 @@ def normalize_url(url: str) -> str:
     return url
 
 
+def _json_text(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
+#: JSON columns written and read by orjson: every page reads a stored listing per row, and
+#: the standard library's decoder was a tenth of a list page's time.
+_JSON = {"json_serializer": _json_text, "json_deserializer": orjson.loads}
+
+
 def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
-    engine = sa.create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
+    engine = sa.create_engine(url, connect_args={"check_same_thread": False}, **_JSON, **kwargs)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -73,6 +83,7 @@ def create_engine(url: str, *, pool_size: int = 5) -> Engine:
         return _sqlite_engine(url, pool_size=kept, max_overflow=pool_size)
     engine = sa.create_engine(
         url,
+        **_JSON,
         pool_size=kept,
         max_overflow=pool_size,
         # A server that is down should be a quick 503, not a request that hangs.
