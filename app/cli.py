@@ -136,9 +136,10 @@ def _apply_migrations(url: str, *, settle: bool = True) -> None:
     country = get_settings().default_country
     db = _database(url)
     try:
-        before = migrations.current(db.engine)
-        migrations.upgrade(db.engine)
-        after = migrations.current(db.engine)
+        before = migrations.stamped(db.engine)
+        if before != migrations.HEAD:
+            migrations.upgrade(db.engine)
+        after = migrations.stamped(db.engine)
         InterviewStore(db, default_country=country).unsettle()
         settled = InterviewStore(db, default_country=country).settle() if settle else 0
     finally:

@@ -70,6 +70,17 @@ def test_upgrade_downgrade_upgrade(empty: Database) -> None:
     assert migrations.current(empty.engine) == migrations.head()
 
 
+def test_the_head_serving_knows_is_alembics_and_read_as_alembic_reads_it(empty: Database) -> None:
+    """``followup serve`` skips Alembic when the database is at ``HEAD``: a new migration
+    must move ``HEAD`` too, and the plain read must agree with Alembic's."""
+    assert migrations.HEAD == migrations.head()
+    assert migrations.stamped(empty.engine) is None
+    migrations.upgrade(empty.engine, "0006")
+    assert migrations.stamped(empty.engine) == migrations.current(empty.engine) == "0006"
+    migrations.upgrade(empty.engine)
+    assert migrations.stamped(empty.engine) == migrations.current(empty.engine) == migrations.HEAD
+
+
 def test_the_models_match_the_migrations(empty: Database) -> None:
     migrations.upgrade(empty.engine)
 
