@@ -91,6 +91,10 @@ def revoke_key(*, session: Session, key_id: str) -> bool:
 
 # -- interviews -------------------------------------------------------------------------------
 
+_INTERVIEW_TABLE = cast(sa.Table, Interview.__table__)  # type: ignore[attr-defined]
+_EVENT_TABLE = cast(sa.Table, InterviewEvent.__table__)  # type: ignore[attr-defined]
+_WHOLE_INTERVIEW = sa.select(_INTERVIEW_TABLE)
+
 
 def interview(
     *, session: Session, account_id: uuid.UUID, interview_id: uuid.UUID, for_update: bool = False
@@ -100,12 +104,14 @@ def interview(
     ``for_update`` locks the row on PostgreSQL until the transaction ends, so changes to one
     interview queue up; SQLite's writers are serialised by ``BEGIN IMMEDIATE`` already.
     """
-    query = select(Interview).where(
-        Interview.id == interview_id, Interview.account_id == account_id
+    query = _WHOLE_INTERVIEW.where(
+        _INTERVIEW_TABLE.c.id == interview_id, _INTERVIEW_TABLE.c.account_id == account_id
     )
     if for_update:
         query = query.with_for_update()
-    return session.scalars(query).first()
+    # A Core row with the model's attribute names: the ORM's identity map and instance
+    # state were half of reading one interview, and nothing here changes the row in place.
+    return cast(Interview | None, session.connection().execute(query).first())
 
 
 class PageRow(Protocol):
@@ -167,12 +173,13 @@ def events_of(
     if not ids:
         return found
     query = (
-        select(InterviewEvent)
-        .where(col(InterviewEvent.interview_id).in_(ids))
-        .order_by(col(InterviewEvent.interview_id), col(InterviewEvent.seq))
+        sa.select(_EVENT_TABLE)
+        .where(_EVENT_TABLE.c.interview_id.in_(ids))
+        .order_by(_EVENT_TABLE.c.interview_id, _EVENT_TABLE.c.seq)
     )
-    for row in session.scalars(query):
-        found[row.interview_id].append(row)
+    # Core rows with the model's attribute names, as for :func:`interview`.
+    for row in session.connection().execute(query):
+        found[row.interview_id].append(cast(InterviewEvent, row))
     return found
 
 
@@ -208,7 +215,6 @@ def update_interview(
     return bool(result.rowcount)
 
 
-_INTERVIEW_TABLE = cast(sa.Table, Interview.__table__)  # type: ignore[attr-defined]
 #: One Core UPDATE whose SET clause is the parameters given: compiled once per set of columns
 #: (the ORM's UPDATE built and compiled a statement, and synchronised the session, per change).
 _UPDATE_INTERVIEW = _INTERVIEW_TABLE.update().where(
