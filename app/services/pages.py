@@ -9,8 +9,9 @@ reading and planning the page's interviews again.
 
 The version is read *before* the page is rendered: a change that commits in between leaves
 the page newer than its version says, which costs the next request a miss and never
-answers stale data. Pages are kept per worker, bounded (least recently used out first), and
-forgotten when the planner changes, since a new build starts with none.
+answers stale data. Pages are kept per worker, bounded in number and in bytes (least recently
+used out first: an agenda page with its messages runs to a hundred kilobytes, so 2,048 of them
+would be 200 MB), and forgotten when the planner changes, since a new build starts with none.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import TypeVar
 
 from anyio import to_thread
 
@@ -27,17 +27,27 @@ from app.db import repositories as repo
 from app.db.async_reads import AsyncReads, ReadFailed
 from app.db.session import Database
 
-T = TypeVar("T")
+#: What one worker keeps of rendered pages at most, in bytes.
+PAGE_BYTES = 64 * 1024 * 1024
 
 
 class PageCache:
     """Rendered pages per (account, question), each with the data version it was read at."""
 
-    def __init__(self, db: Database, *, size: int = 2048, reads: AsyncReads | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        size: int = 2048,
+        budget: int = PAGE_BYTES,
+        reads: AsyncReads | None = None,
+    ) -> None:
         self.db = db
         self.reads = reads
         self._size = size
-        self._pages: OrderedDict[tuple[uuid.UUID, Hashable], tuple[int, object]] = OrderedDict()
+        self._budget = budget
+        self._bytes = 0
+        self._pages: OrderedDict[tuple[uuid.UUID, Hashable], tuple[int, bytes]] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
@@ -70,7 +80,7 @@ class PageCache:
         if self.reads is not None:
             await self.reads.aclose()
 
-    def kept(self, account_id: uuid.UUID, question: Hashable, version: int) -> object | None:
+    def kept(self, account_id: uuid.UUID, question: Hashable, version: int) -> bytes | None:
         """The page kept for ``question`` if it was rendered at ``version``, else None."""
         key = (account_id, question)
         with self._lock:
@@ -85,27 +95,35 @@ class PageCache:
         self,
         account_id: uuid.UUID,
         question: Hashable,
-        render: Callable[[], T],
+        render: Callable[[], bytes],
         *,
         version: int | None = None,
-    ) -> T:
+    ) -> bytes:
         """The page for ``question`` as the account's data stands now: kept, or rendered (in
         a worker thread). ``version``: the account's, when the caller has just read it."""
         if version is None:
             version = await self.current(account_id)
         found = self.kept(account_id, question, version)
         if found is not None:
-            return found  # type: ignore[return-value]
+            return found
         with self._lock:
             self.misses += 1
         page = await to_thread.run_sync(render)
         key = (account_id, question)
         with self._lock:
             kept = self._pages.get(key)
-            if kept is not None and kept[0] > version:
-                return page  # a newer page was kept meanwhile: keep that one
+            if (kept is not None and kept[0] > version) or len(page) > self._budget:
+                return page  # a newer page was kept meanwhile, or this one is too big to keep
+            if kept is not None:
+                self._bytes -= len(kept[1])
             self._pages[key] = (version, page)
+            self._bytes += len(page)
             self._pages.move_to_end(key)
-            while len(self._pages) > self._size:
-                self._pages.popitem(last=False)
+            while len(self._pages) > self._size or self._bytes > self._budget:
+                self._bytes -= len(self._pages.popitem(last=False)[1][1])
         return page
+
+    @property
+    def kept_bytes(self) -> int:
+        """The bytes of the pages kept now."""
+        return self._bytes

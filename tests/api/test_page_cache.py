@@ -261,3 +261,39 @@ def test_a_page_without_as_of_is_kept_for_its_second_only() -> None:
 
     assert first != later
     assert pinned != first
+
+
+def test_kept_pages_stay_within_their_byte_budget_least_recently_used_out_first(
+    tmp_path: Any,
+) -> None:
+    import anyio
+
+    db = Database(f"sqlite:///{tmp_path / 'budget.db'}")
+    pages = PageCache(db, size=100, budget=1000)
+    account = uuid.uuid4()
+
+    async def keep(question: str, size: int) -> bytes:
+        return await pages.answer(account, question, lambda: b"x" * size, version=1)
+
+    async def scenario() -> None:
+        for name in ("a", "b", "c"):
+            await keep(name, 400)
+        # "a" went first (1,200 bytes > 1,000); "b" and "c" are kept.
+        assert pages.kept(account, "a", 1) is None
+        assert pages.kept(account, "b", 1) is not None  # now the most recently used
+        await keep("d", 400)
+        assert pages.kept(account, "c", 1) is None
+        assert pages.kept(account, "b", 1) is not None
+        assert pages.kept_bytes == 800
+        # A page bigger than the whole budget is answered, not kept.
+        assert await keep("huge", 5000) == b"x" * 5000
+        assert pages.kept(account, "huge", 1) is None
+        assert pages.kept_bytes == 800
+        # The same question rendered again replaces its page, counted once.
+        await pages.answer(account, "b", lambda: b"y" * 100, version=2)
+        assert pages.kept_bytes == 500
+
+    try:
+        anyio.run(scenario)
+    finally:
+        db.dispose()
