@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import cache
 from typing import Any, Protocol, cast
 
 import sqlalchemy as sa
@@ -20,6 +21,7 @@ from app.db.models import (
     Interview,
     InterviewEvent,
     StepSchedule,
+    UTCDateTime,
     WebhookAttempt,
     WebhookEndpoint,
     WebhookMessage,
@@ -151,11 +153,6 @@ _LIST_PAGE = _PAGE.add_columns(
 )
 
 
-def _page(session: Session, query: Any) -> Sequence[PageRow]:
-    # On the session's connection: a Core statement needs none of the ORM's execution path.
-    return cast(Sequence[PageRow], session.connection().execute(query).all())
-
-
 def facts_of(*, session: Session, interview_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Any]:
     """The documents of these interviews, by id."""
     ids = list(interview_ids)
@@ -245,7 +242,7 @@ def _after(columns: Sequence[Any], cursor: Sequence[Any], *, descending: bool) -
     return sa.tuple_(*columns) > sa.tuple_(*cursor)
 
 
-def _unsettled(as_of: datetime) -> Any:
+def _unsettled(as_of: Any) -> Any:
     """Rows whose plan columns do not hold at ``as_of``: the service plans each of them."""
     return sa.or_(
         col(Interview.index_from).is_(None),
@@ -254,11 +251,30 @@ def _unsettled(as_of: datetime) -> Any:
     )
 
 
-def _settled(as_of: datetime) -> Any:
+def _settled(as_of: Any) -> Any:
     return sa.and_(
         col(Interview.index_from) <= as_of,
         sa.or_(col(Interview.index_until).is_(None), col(Interview.index_until) > as_of),
     )
+
+
+# The pages' statements are built once per shape (which filters, whether a cursor), with their
+# values as parameters: building one from column expressions for every request cost more than
+# the database took to answer it (0.4 of a list page's 1.2 ms of reading, measured).
+
+
+def _when(name: str) -> Any:
+    return sa.bindparam(name, type_=UTCDateTime)
+
+
+_ACCOUNT_ID = sa.bindparam("account_id", type_=sa.Uuid)
+_AS_OF = _when("as_of")
+_CURSOR = (_when("after_at"), sa.bindparam("after_id", type_=sa.Uuid))
+_LIMIT = sa.bindparam("limit", type_=sa.Integer)
+
+
+def _cursor(after: tuple[datetime, uuid.UUID] | None) -> dict[str, Any]:
+    return {} if after is None else {"after_at": after[0], "after_id": after[1]}
 
 
 def unsettled_interviews(
@@ -267,10 +283,17 @@ def unsettled_interviews(
     """The account's interviews whose plan columns do not hold at ``as_of``: those with an
     event after the moment they were written (before it, or when it has come), and rows
     whose columns another planner version computed. Few, unless ``as_of`` is long past."""
-    query = _PAGE.where(col(Interview.account_id) == account_id, _unsettled(as_of))
-    if company_key is not None:
-        query = query.where(col(Interview.company_key) == company_key)
-    return _page(session, query)
+    query = _unsettled_query(company=company_key is not None)
+    parameters = {"account_id": account_id, "as_of": as_of, "company_key": company_key}
+    return cast(Sequence[PageRow], session.connection().execute(query, parameters).all())
+
+
+@cache
+def _unsettled_query(*, company: bool) -> Any:
+    query = _PAGE.where(col(Interview.account_id) == _ACCOUNT_ID, _unsettled(_AS_OF))
+    if company:
+        query = query.where(col(Interview.company_key) == sa.bindparam("company_key"))
+    return query
 
 
 def interviews_to_settle(
@@ -334,68 +357,87 @@ def list_interviews(
     the caller keeps those that do. With ``next_action_before``, only rows whose columns hold
     at ``as_of`` (:func:`unsettled_interviews` finds the others).
     """
-    query = _LIST_PAGE.where(col(Interview.account_id) == account_id)
+    query = _list_query(
+        status=status,
+        company=company_key is not None,
+        before=next_action_before is not None,
+        after=after is not None,
+    )
+    parameters = {
+        "account_id": account_id,
+        "as_of": as_of,
+        "company_key": company_key,
+        "next_action_before": next_action_before,
+        "limit": limit,
+        **_cursor(after),
+    }
+    return cast(Sequence[ListRow], session.connection().execute(query, parameters).all())
+
+
+@cache
+def _list_query(*, status: str | None, company: bool, before: bool, after: bool) -> Any:
+    """:func:`list_interviews`'s statement for one shape of question."""
+    query = _LIST_PAGE.where(col(Interview.account_id) == _ACCOUNT_ID)
     open_ = col(Interview.closed_at).is_(None)
     if status == "closed":
-        query = query.where(sa.or_(_unsettled(as_of), col(Interview.closed_at).is_not(None)))
+        query = query.where(sa.or_(_unsettled(_AS_OF), col(Interview.closed_at).is_not(None)))
     elif status == "moved_on":
         query = query.where(
-            sa.or_(_unsettled(as_of), sa.and_(open_, col(Interview.moves_on_at) <= as_of))
+            sa.or_(_unsettled(_AS_OF), sa.and_(open_, col(Interview.moves_on_at) <= _AS_OF))
         )
     elif status == "active":
         query = query.where(
             sa.or_(
-                _unsettled(as_of),
+                _unsettled(_AS_OF),
                 sa.and_(
                     open_,
                     sa.or_(
-                        col(Interview.moved_on_by).is_(None), col(Interview.moved_on_by) > as_of
+                        col(Interview.moved_on_by).is_(None), col(Interview.moved_on_by) > _AS_OF
                     ),
                 ),
             )
         )
-    if company_key is not None:
-        query = query.where(col(Interview.company_key) == company_key)
-    if next_action_before is not None:
+    if company:
+        query = query.where(col(Interview.company_key) == sa.bindparam("company_key"))
+    if before:
         query = query.where(
-            _settled(as_of), open_, col(Interview.next_action_at) < next_action_before
+            _settled(_AS_OF),
+            open_,
+            col(Interview.next_action_at) < _when("next_action_before"),
         )
-    if next_action_before is not None:
         # Soonest action first: the order of the (account, next action) index, so the page is
         # read off the index instead of filtering the account's interviews newest first.
-        if after is not None:
+        if after:
             query = query.where(
-                _after((Interview.next_action_at, Interview.id), after, descending=False)
+                _after((Interview.next_action_at, Interview.id), _CURSOR, descending=False)
             )
         query = query.order_by(col(Interview.next_action_at), col(Interview.id))
     else:
-        if after is not None:
+        if after:
             query = query.where(
-                _after((Interview.created_at, Interview.id), after, descending=True)
+                _after((Interview.created_at, Interview.id), _CURSOR, descending=True)
             )
         query = query.order_by(col(Interview.created_at).desc(), col(Interview.id).desc())
-    return cast(Sequence[ListRow], _page(session, query.limit(limit)))
+    return query.limit(_LIMIT)
 
 
-def _agenda_query(
-    account_id: uuid.UUID,
-    as_of: datetime,
-    opens_by: datetime,
-    quiet_before: datetime,
-    after: tuple[datetime, uuid.UUID] | None,
-) -> Any:
+@cache
+def _agenda_query(*, after: bool) -> Any:
     query = _PAGE.where(
-        col(Interview.account_id) == account_id,
+        col(Interview.account_id) == _ACCOUNT_ID,
         col(Interview.closed_at).is_(None),
-        col(Interview.next_action_at) <= opens_by,
-        sa.or_(col(Interview.moved_on_by).is_(None), col(Interview.moved_on_by) >= quiet_before),
-        _settled(as_of),
+        col(Interview.next_action_at) <= _when("opens_by"),
+        sa.or_(
+            col(Interview.moved_on_by).is_(None),
+            col(Interview.moved_on_by) >= _when("quiet_before"),
+        ),
+        _settled(_AS_OF),
     )
-    if after is not None:
+    if after:
         query = query.where(
-            _after((Interview.next_action_at, Interview.id), after, descending=False)
+            _after((Interview.next_action_at, Interview.id), _CURSOR, descending=False)
         )
-    return query.order_by(col(Interview.next_action_at), col(Interview.id))
+    return query.order_by(col(Interview.next_action_at), col(Interview.id)).limit(_LIMIT)
 
 
 def agenda_candidates(
@@ -415,8 +457,27 @@ def agenda_candidates(
     An interview that surely moved on before ``quiet_before`` has nothing left to do and is
     left out, so the work grows with the steps that are due, not with the interviews stored.
     """
-    query = _agenda_query(account_id, as_of, opens_by, quiet_before, after)
-    return _page(session, query.limit(limit))
+    parameters = _agenda_parameters(account_id, as_of, opens_by, quiet_before, after, limit)
+    query = _agenda_query(after=after is not None)
+    return cast(Sequence[PageRow], session.connection().execute(query, parameters).all())
+
+
+def _agenda_parameters(
+    account_id: uuid.UUID,
+    as_of: datetime,
+    opens_by: datetime,
+    quiet_before: datetime,
+    after: tuple[datetime, uuid.UUID] | None,
+    limit: int,
+) -> dict[str, Any]:
+    return {
+        "account_id": account_id,
+        "as_of": as_of,
+        "opens_by": opens_by,
+        "quiet_before": quiet_before,
+        "limit": limit,
+        **_cursor(after),
+    }
 
 
 def agenda_rows(
@@ -432,24 +493,23 @@ def agenda_rows(
     """:func:`agenda_candidates` (in no particular order) and :func:`unsettled_interviews`,
     in one statement: one round trip, and one snapshot, so no interview changed between
     the two is found in both or in neither."""
-    flag = sa.literal(0).label("unsettled")
-    candidates = (
-        _agenda_query(account_id, as_of, opens_by, quiet_before, after)
-        .add_columns(flag)
-        .limit(limit)
-        .subquery()
-    )
-    others = (
-        _PAGE.add_columns(sa.literal(1).label("unsettled"))
-        .where(col(Interview.account_id) == account_id, _unsettled(as_of))
-        .subquery()
-    )
-    rows = (
-        session.connection().execute(sa.union_all(sa.select(candidates), sa.select(others))).all()
-    )
+    parameters = _agenda_parameters(account_id, as_of, opens_by, quiet_before, after, limit)
+    query = _agenda_rows_query(after=after is not None)
+    rows = session.connection().execute(query, parameters).all()
     found = cast(Sequence[PageRow], [row for row in rows if not row.unsettled])
     rest = cast(Sequence[PageRow], [row for row in rows if row.unsettled])
     return found, rest
+
+
+@cache
+def _agenda_rows_query(*, after: bool) -> Any:
+    candidates = _agenda_query(after=after).add_columns(sa.literal(0).label("unsettled")).subquery()
+    others = (
+        _PAGE.add_columns(sa.literal(1).label("unsettled"))
+        .where(col(Interview.account_id) == _ACCOUNT_ID, _unsettled(_AS_OF))
+        .subquery()
+    )
+    return sa.union_all(sa.select(candidates), sa.select(others))
 
 
 # -- idempotency ------------------------------------------------------------------------------
