@@ -615,6 +615,22 @@ def webhook_endpoints_of(
     ).all()
 
 
+_ENDPOINT_TABLE = cast(sa.Table, WebhookEndpoint.__table__)  # type: ignore[attr-defined]
+_ENABLED_ENDPOINTS = (
+    sa.select(_ENDPOINT_TABLE)
+    .where(_ENDPOINT_TABLE.c.account_id == _ACCOUNT_ID, _ENDPOINT_TABLE.c.enabled.is_(True))
+    .order_by(_ENDPOINT_TABLE.c.created_at, _ENDPOINT_TABLE.c.id)
+)
+
+
+def enabled_endpoints_of(*, session: Session, account_id: uuid.UUID) -> Sequence[WebhookEndpoint]:
+    """The account's enabled endpoints, to read (every change asks, most often to find none):
+    Core rows with the model's attribute names, by a statement built once. The ORM's query
+    was a fifth of a create's time."""
+    rows = session.connection().execute(_ENABLED_ENDPOINTS, {"account_id": account_id}).all()
+    return cast(Sequence[WebhookEndpoint], rows)
+
+
 def webhook_endpoint(
     *, session: Session, account_id: uuid.UUID, endpoint_id: uuid.UUID, for_update: bool = False
 ) -> WebhookEndpoint | None:
@@ -719,13 +735,19 @@ def webhook_attempts_of(
     return found
 
 
+_SCHEDULE_TABLE = cast(sa.Table, StepSchedule.__table__)  # type: ignore[attr-defined]
+_SCHEDULE_OF = sa.select(_SCHEDULE_TABLE).where(
+    _SCHEDULE_TABLE.c.interview_id == sa.bindparam("interview_id", type_=sa.Uuid)
+)
+
+
 def schedule_of(*, session: Session, interview_id: uuid.UUID) -> Sequence[StepSchedule]:
-    return session.scalars(
-        select(StepSchedule).where(StepSchedule.interview_id == interview_id)
-    ).all()
+    """The interview's schedule rows, to read: Core rows with the model's attribute names."""
+    rows = session.connection().execute(_SCHEDULE_OF, {"interview_id": interview_id}).all()
+    return cast(Sequence[StepSchedule], rows)
 
 
-_INSERT_SCHEDULE = cast(sa.Table, StepSchedule.__table__).insert()  # type: ignore[attr-defined]
+_INSERT_SCHEDULE = _SCHEDULE_TABLE.insert()
 
 
 def add_schedule(*, session: Session, rows: Sequence[dict[str, Any]]) -> None:

@@ -224,9 +224,7 @@ class Dispatcher:
             by_account: dict[uuid.UUID, list[WebhookEndpoint]] = {}
             for account_id in {row.account_id for row in rows}:
                 by_account[account_id] = list(
-                    repo.webhook_endpoints_of(
-                        session=session, account_id=account_id, enabled_only=True
-                    )
+                    repo.enabled_endpoints_of(session=session, account_id=account_id)
                 )
             # Only interviews of accounts that listen for this are planned.
             heard = [

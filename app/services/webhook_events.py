@@ -87,9 +87,7 @@ def enqueue(
         How many rows were written.
     """
     if endpoints is None:
-        endpoints = repo.webhook_endpoints_of(
-            session=session, account_id=account_id, enabled_only=True
-        )
+        endpoints = repo.enabled_endpoints_of(session=session, account_id=account_id)
     endpoints = [e for e in endpoints if wants(e.events, event_type)]
     payload = body(event_type, at, data)
     rows = [
@@ -284,9 +282,7 @@ class PushListener:
             reschedule(session, change)
         # The account's endpoints once per change, not once per event it makes; with none,
         # the events' payloads are not even built.
-        endpoints = repo.webhook_endpoints_of(
-            session=session, account_id=change.account_id, enabled_only=True
-        )
+        endpoints = repo.enabled_endpoints_of(session=session, account_id=change.account_id)
         if not endpoints:
             return
         for event_type, data in change_events(change):
