@@ -45,7 +45,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("interview", schema=None) as batch_op:
+    # In place, never by rebuilding the table: on SQLite a rebuild drops the old table, and
+    # with foreign keys on, that deletes every interview's events and schedule by cascade.
+    with op.batch_alter_table("interview", schema=None, recreate="never") as batch_op:
         batch_op.drop_index("ix_interview_account_index_until")
         batch_op.drop_index("ix_interview_account_index_from")
         batch_op.drop_column("listing_until")

@@ -30,5 +30,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("account") as batch:
+    # In place, never by rebuilding the table: on SQLite a rebuild drops the old table, and
+    # with foreign keys on, that deletes every key and interview of every account by cascade.
+    with op.batch_alter_table("account", recreate="never") as batch:
         batch.drop_column("data_version")

@@ -114,3 +114,52 @@ def test_postgres_urls_use_psycopg() -> None:
     assert normalize_url("postgres://u@h/d") == "postgresql+psycopg://u@h/d"
     assert normalize_url("postgresql://u@h/d") == "postgresql+psycopg://u@h/d"
     assert normalize_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_stepping_down_keeps_the_rows_that_refer_to_a_changed_table(empty: Database) -> None:
+    """On SQLite a column is dropped in place, never by rebuilding the table: a rebuild drops
+    the old table, and with foreign keys on, that deletes by cascade every row referring to it
+    (an account's keys and interviews, an interview's events)."""
+    import uuid
+
+    def hexed(value: uuid.UUID) -> object:
+        return value.hex if empty.is_sqlite else value
+
+    account, interview = uuid.uuid4(), uuid.uuid4()
+    migrations.upgrade(empty.engine)
+    with empty.engine.begin() as connection:
+        connection.execute(
+            sa.text("INSERT INTO account (id, name, created_at) VALUES (:id, 'a', :now)"),
+            {"id": hexed(account), "now": "2026-11-30 10:00:00"},
+        )
+        connection.execute(
+            sa.text(
+                "INSERT INTO api_key (id, account_id, key_id, key_hash, created_at)"
+                " VALUES (:id, :account, 'k1', 'h', :now)"
+            ),
+            {"id": hexed(uuid.uuid4()), "account": hexed(account), "now": "2026-11-30 10:00:00"},
+        )
+        connection.execute(
+            sa.text(
+                "INSERT INTO interview (id, account_id, version, facts, company, company_key,"
+                " created_at, updated_at) VALUES (:id, :account, 1, '{}', 'A', 'a', :now, :now)"
+            ),
+            {"id": hexed(interview), "account": hexed(account), "now": "2026-11-30 10:00:00"},
+        )
+        connection.execute(
+            sa.text(
+                "INSERT INTO interview_event (id, interview_id, seq, type, at, at_offset_minutes,"
+                " created_at) VALUES (:id, :interview, 1, 'thank_you_sent', :now, 0, :now)"
+            ),
+            {
+                "id": hexed(uuid.uuid4()),
+                "interview": hexed(interview),
+                "now": "2026-11-30 10:00:00",
+            },
+        )
+    for revision in ("0006", "0005", "0004"):
+        migrations.downgrade(empty.engine, revision)
+        with empty.engine.connect() as connection:
+            for table in ("account", "api_key", "interview", "interview_event"):
+                count = connection.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar()  # noqa: S608
+                assert count == 1, f"{table} after stepping down to {revision}"
