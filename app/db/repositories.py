@@ -28,6 +28,19 @@ from app.db.models import (
     utcnow,
 )
 
+
+def _table(model: type[SQLModel]) -> sa.Table:
+    """A table model's Core table, for the statements built once below."""
+    return cast(sa.Table, model.__table__)  # type: ignore[attr-defined]
+
+
+def _rows(session: Session, statement: Any, parameters: dict[str, Any]) -> Sequence[Any]:
+    """Core rows on the session's connection: they carry the models' attribute names, and skip
+    the ORM's identity map, instance state and per-row validation. For reading only: nothing
+    changes such a row in place."""
+    return session.connection().execute(statement, parameters).all()
+
+
 # -- accounts and keys ------------------------------------------------------------------------
 
 
@@ -40,7 +53,7 @@ def account_named(*, session: Session, name: str, create: bool = False) -> Accou
     return account
 
 
-_ACCOUNT = cast(sa.Table, Account.__table__)  # type: ignore[attr-defined]
+_ACCOUNT = _table(Account)
 _BUMP_VERSION = (
     _ACCOUNT.update()
     .where(_ACCOUNT.c.id == sa.bindparam("account_id"))
@@ -93,9 +106,22 @@ def revoke_key(*, session: Session, key_id: str) -> bool:
 
 # -- interviews -------------------------------------------------------------------------------
 
-_INTERVIEW_TABLE = cast(sa.Table, Interview.__table__)  # type: ignore[attr-defined]
-_EVENT_TABLE = cast(sa.Table, InterviewEvent.__table__)  # type: ignore[attr-defined]
-_WHOLE_INTERVIEW = sa.select(_INTERVIEW_TABLE)
+_INTERVIEW_TABLE = _table(Interview)
+_EVENT_TABLE = _table(InterviewEvent)
+_IDS: sa.BindParameter[Any] = sa.bindparam("ids", expanding=True)
+_INTERVIEW = sa.select(_INTERVIEW_TABLE).where(
+    _INTERVIEW_TABLE.c.id == sa.bindparam("interview_id", type_=sa.Uuid),
+    _INTERVIEW_TABLE.c.account_id == sa.bindparam("account_id", type_=sa.Uuid),
+)
+_INTERVIEW_FOR_UPDATE = _INTERVIEW.with_for_update()
+_FACTS_OF = sa.select(_INTERVIEW_TABLE.c.id, _INTERVIEW_TABLE.c.facts).where(
+    _INTERVIEW_TABLE.c.id.in_(_IDS)
+)
+_EVENTS_OF = (
+    sa.select(_EVENT_TABLE)
+    .where(_EVENT_TABLE.c.interview_id.in_(_IDS))
+    .order_by(_EVENT_TABLE.c.interview_id, _EVENT_TABLE.c.seq)
+)
 
 
 def interview(
@@ -106,14 +132,10 @@ def interview(
     ``for_update`` locks the row on PostgreSQL until the transaction ends, so changes to one
     interview queue up; SQLite's writers are serialised by ``BEGIN IMMEDIATE`` already.
     """
-    query = _WHOLE_INTERVIEW.where(
-        _INTERVIEW_TABLE.c.id == interview_id, _INTERVIEW_TABLE.c.account_id == account_id
-    )
-    if for_update:
-        query = query.with_for_update()
-    # A Core row with the model's attribute names: the ORM's identity map and instance
-    # state were half of reading one interview, and nothing here changes the row in place.
-    return cast(Interview | None, session.connection().execute(query).first())
+    # A Core row (:func:`_rows`): the ORM's were half of reading one interview.
+    query = _INTERVIEW_FOR_UPDATE if for_update else _INTERVIEW
+    found = _rows(session, query, {"interview_id": interview_id, "account_id": account_id})
+    return found[0] if found else None
 
 
 class PageRow(Protocol):
@@ -158,8 +180,7 @@ def facts_of(*, session: Session, interview_ids: Iterable[uuid.UUID]) -> dict[uu
     ids = list(interview_ids)
     if not ids:
         return {}
-    query = sa.select(col(Interview.id), col(Interview.facts)).where(col(Interview.id).in_(ids))
-    return {row[0]: row[1] for row in session.execute(query)}
+    return {row.id: row.facts for row in _rows(session, _FACTS_OF, {"ids": ids})}
 
 
 def events_of(
@@ -169,19 +190,13 @@ def events_of(
     found: dict[uuid.UUID, list[InterviewEvent]] = {i: [] for i in ids}
     if not ids:
         return found
-    query = (
-        sa.select(_EVENT_TABLE)
-        .where(_EVENT_TABLE.c.interview_id.in_(ids))
-        .order_by(_EVENT_TABLE.c.interview_id, _EVENT_TABLE.c.seq)
-    )
-    # Core rows with the model's attribute names, as for :func:`interview`.
-    for row in session.connection().execute(query):
-        found[row.interview_id].append(cast(InterviewEvent, row))
+    for row in _rows(session, _EVENTS_OF, {"ids": ids}):
+        found[row.interview_id].append(row)
     return found
 
 
-_INSERT_INTERVIEW = cast(sa.Table, Interview.__table__).insert()  # type: ignore[attr-defined]
-_INSERT_EVENT = cast(sa.Table, InterviewEvent.__table__).insert()  # type: ignore[attr-defined]
+_INSERT_INTERVIEW = _INTERVIEW_TABLE.insert()
+_INSERT_EVENT = _EVENT_TABLE.insert()
 
 
 def add_interview(
@@ -284,8 +299,9 @@ def unsettled_interviews(
     event after the moment they were written (before it, or when it has come), and rows
     whose columns another planner version computed. Few, unless ``as_of`` is long past."""
     query = _unsettled_query(company=company_key is not None)
-    parameters = {"account_id": account_id, "as_of": as_of, "company_key": company_key}
-    return cast(Sequence[PageRow], session.connection().execute(query, parameters).all())
+    return _rows(
+        session, query, {"account_id": account_id, "as_of": as_of, "company_key": company_key}
+    )
 
 
 @cache
@@ -371,7 +387,7 @@ def list_interviews(
         "limit": limit,
         **_cursor(after),
     }
-    return cast(Sequence[ListRow], session.connection().execute(query, parameters).all())
+    return _rows(session, query, parameters)
 
 
 @cache
@@ -458,8 +474,7 @@ def agenda_candidates(
     left out, so the work grows with the steps that are due, not with the interviews stored.
     """
     parameters = _agenda_parameters(account_id, as_of, opens_by, quiet_before, after, limit)
-    query = _agenda_query(after=after is not None)
-    return cast(Sequence[PageRow], session.connection().execute(query, parameters).all())
+    return _rows(session, _agenda_query(after=after is not None), parameters)
 
 
 def _agenda_parameters(
@@ -494,11 +509,8 @@ def agenda_rows(
     in one statement: one round trip, and one snapshot, so no interview changed between
     the two is found in both or in neither."""
     parameters = _agenda_parameters(account_id, as_of, opens_by, quiet_before, after, limit)
-    query = _agenda_rows_query(after=after is not None)
-    rows = session.connection().execute(query, parameters).all()
-    found = cast(Sequence[PageRow], [row for row in rows if not row.unsettled])
-    rest = cast(Sequence[PageRow], [row for row in rows if row.unsettled])
-    return found, rest
+    rows = _rows(session, _agenda_rows_query(after=after is not None), parameters)
+    return [row for row in rows if not row.unsettled], [row for row in rows if row.unsettled]
 
 
 @cache
@@ -604,18 +616,15 @@ def delete_idempotency_records(*, session: Session, created_before: datetime) ->
 # -- push: webhook endpoints, outbox, schedule, calendar feeds --------------------------------
 
 
-def webhook_endpoints_of(
-    *, session: Session, account_id: uuid.UUID, enabled_only: bool = False
-) -> Sequence[WebhookEndpoint]:
+def webhook_endpoints_of(*, session: Session, account_id: uuid.UUID) -> Sequence[WebhookEndpoint]:
+    """The account's endpoints, enabled or not, as table models (to show and to change)."""
     query = select(WebhookEndpoint).where(WebhookEndpoint.account_id == account_id)
-    if enabled_only:
-        query = query.where(col(WebhookEndpoint.enabled).is_(True))
     return session.scalars(
         query.order_by(col(WebhookEndpoint.created_at), col(WebhookEndpoint.id))
     ).all()
 
 
-_ENDPOINT_TABLE = cast(sa.Table, WebhookEndpoint.__table__)  # type: ignore[attr-defined]
+_ENDPOINT_TABLE = _table(WebhookEndpoint)
 _ENABLED_ENDPOINTS = (
     sa.select(_ENDPOINT_TABLE)
     .where(_ENDPOINT_TABLE.c.account_id == _ACCOUNT_ID, _ENDPOINT_TABLE.c.enabled.is_(True))
@@ -624,11 +633,9 @@ _ENABLED_ENDPOINTS = (
 
 
 def enabled_endpoints_of(*, session: Session, account_id: uuid.UUID) -> Sequence[WebhookEndpoint]:
-    """The account's enabled endpoints, to read (every change asks, most often to find none):
-    Core rows with the model's attribute names, by a statement built once. The ORM's query
-    was a fifth of a create's time."""
-    rows = session.connection().execute(_ENABLED_ENDPOINTS, {"account_id": account_id}).all()
-    return cast(Sequence[WebhookEndpoint], rows)
+    """The account's enabled endpoints, as Core rows (:func:`_rows`) by a statement built once:
+    every change asks, most often to find none, and the ORM's query was a fifth of a create."""
+    return _rows(session, _ENABLED_ENDPOINTS, {"account_id": account_id})
 
 
 def webhook_endpoint(
@@ -735,16 +742,15 @@ def webhook_attempts_of(
     return found
 
 
-_SCHEDULE_TABLE = cast(sa.Table, StepSchedule.__table__)  # type: ignore[attr-defined]
+_SCHEDULE_TABLE = _table(StepSchedule)
 _SCHEDULE_OF = sa.select(_SCHEDULE_TABLE).where(
     _SCHEDULE_TABLE.c.interview_id == sa.bindparam("interview_id", type_=sa.Uuid)
 )
 
 
 def schedule_of(*, session: Session, interview_id: uuid.UUID) -> Sequence[StepSchedule]:
-    """The interview's schedule rows, to read: Core rows with the model's attribute names."""
-    rows = session.connection().execute(_SCHEDULE_OF, {"interview_id": interview_id}).all()
-    return cast(Sequence[StepSchedule], rows)
+    """The interview's schedule rows, as Core rows (:func:`_rows`)."""
+    return _rows(session, _SCHEDULE_OF, {"interview_id": interview_id})
 
 
 _INSERT_SCHEDULE = _SCHEDULE_TABLE.insert()
