@@ -61,7 +61,9 @@ _IRREGULAR_PAST = frozenset(
     "led ran built wrote grew drove taught made won spoke sold began brought chose did found "
     "gave got held kept knew left met paid put said saw sent set took thought understood went "
     "oversaw rebuilt rewrote overcame undertook became co-wrote co-led fought flew stood "
-    "spent lent dealt".split()
+    "spent lent dealt cut hit split spread shut quit bought caught drew fed froze hung lost "
+    "rode rose shook shot shrank sought struck swept threw told tore wove withdrew upheld "
+    "outgrew withstood forecast broadcast".split()
 )
 #: Verbs that open a phrase in their plain or third-person form and are never its noun.
 _BASE_VERBS = {
@@ -166,6 +168,47 @@ _COMMON_OPENERS = frozenset(
 #: Adverbs that may stand between a subject-less phrase and its verb ("also led").
 _ADVERBS = frozenset("also recently previously successfully personally".split())
 _OBJECT_STARTS = _DETERMINERS | frozenset("me us them it well".split())
+
+#: What people leave out when they type fast and a letter would not: the capital of "I" and of
+#: the days, the apostrophe of a contraction. Only spellings that are no other word ("may",
+#: "march", "cant" and "wont" are, so they stay as typed).
+_AS_WRITTEN = {
+    **{w: "I" + w[1:] for w in ("i", "i'm", "i've", "i'd", "i'll", "i’m", "i’ve", "i’d", "i’ll")},
+    **{
+        d: d.capitalize()
+        for d in "monday tuesday wednesday thursday friday saturday sunday january february "
+        "april june july september october november december".split()
+    },
+    **{
+        c: c[:-1] + "'t"
+        for c in "havent hasnt hadnt didnt doesnt dont isnt arent wasnt werent couldnt "
+        "shouldnt wouldnt".split()
+    },
+    **{
+        language: language.capitalize()
+        for language in "english spanish french german italian portuguese dutch hindi urdu "
+        "bengali mandarin cantonese japanese korean arabic hebrew russian ukrainian greek "
+        "swedish norwegian danish finnish".split()
+    },
+    "im": "I'm",
+    "ive": "I've",
+}
+# A contraction opening the text in sentence case lost its apostrophe too ("Havent used Go").
+_AS_WRITTEN |= {
+    typed.capitalize(): written[0].upper() + written[1:]
+    for typed, written in _AS_WRITTEN.items()
+    if "'" in written and typed.isalpha() and typed != "i"
+}
+_TYPED = re.compile(
+    r"(?<![\w'’])(" + "|".join(sorted(_AS_WRITTEN, key=len, reverse=True)) + r")(?![\w'’])"
+)
+
+
+def _as_written(text: str) -> str:
+    """The capitals and apostrophes typing left out ("i havent used looker" → "I haven't used
+    looker"); a word typed in capitals is left as it is."""
+    return _TYPED.sub(lambda m: _AS_WRITTEN[m.group(1)], text)
+
 
 _WORD = re.compile(r"[\w'’+#./-]+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -287,7 +330,7 @@ def read(raw: str) -> Phrase:
     Returns:
         The phrase, ready to be put where its form is grammatical.
     """
-    text = _tidy(raw)
+    text = _as_written(_tidy(raw))
     words = _words(text)
     if not words:
         return Phrase(text, Form.NOUN, "")
