@@ -412,8 +412,12 @@ def _ordinal_day(m: re.Match[str], ctx: _Context) -> Resolution | None:
 
 
 def _nth_week_of(m: re.Match[str], ctx: _Context) -> Resolution:
-    """ "The first week of December": the end of the week holding its first day (the second
-    week, the week after; the last week, the week holding its last day)."""
+    """ "The first week of December": the end of the first week most of whose workdays are in
+    December (the second week, the week after; the last week, the week holding its last day).
+
+    A month that starts late in a week starts its first week on the next: "the first week of
+    January" 2027, whose 1st is a Friday, is the week of the 4th, as people mean it, and the
+    later reading (R6)."""
     month_start = _month_start(m, ctx)
     which = m["nth"]
     if which == "last":
@@ -421,6 +425,8 @@ def _nth_week_of(m: re.Match[str], ctx: _Context) -> Resolution:
     else:
         order = ("first", "second", "third", "fourth").index(which.replace("1st", "first"))
         anchor = month_start + timedelta(weeks=order)
+        if not _mostly_in_month(month_start, ctx.calendar):
+            anchor += timedelta(weeks=1)
     first, last = ctx.calendar.week_of(anchor)
     nth = 5 if which == "last" else order + 1
     return ctx.calendar.last_business_day_between(first, last), said(
@@ -429,6 +435,17 @@ def _nth_week_of(m: re.Match[str], ctx: _Context) -> Resolution:
         nth=nth,
         month=Month(month_start.year, month_start.month),
     )
+
+
+def _mostly_in_month(month_start: date, calendar: BusinessCalendar) -> bool:
+    """Whether most workdays of the week holding a month's first day are in that month."""
+    first, last = calendar.week_of(month_start)
+    workdays = [
+        first + timedelta(days=n)
+        for n in range(7)
+        if (first + timedelta(days=n)).weekday() not in calendar.weekend
+    ]
+    return 2 * sum(day >= month_start for day in workdays) > len(workdays)
 
 
 def _week_commencing(m: re.Match[str], ctx: _Context) -> Resolution | None:

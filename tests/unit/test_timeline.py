@@ -211,6 +211,16 @@ COUNTRY_PHRASES = [
         "within 5 business days", "2026-11-22", IL,    True,      "2026-11-29"),
     row("IL by Friday is the weekend Friday",
         "by Friday",           TUESDAY,      IL,       True,      "2026-11-27"),
+    row("R6: a month starting on a Friday has its first week after (Jan 1, 2027)",
+        "the first week of January", TUESDAY, US_NY,   False,     "2027-01-08"),
+    row("R6: ... its second week the one after that",
+        "in the second week of January", TUESDAY, US_NY, False,   "2027-01-15"),
+    row("R6: a month starting on a Tuesday has its first week in it",
+        "the first week of December", TUESDAY, US_NY,  False,     "2026-12-04"),
+    row("R6: a month starting on a Thursday: two of five workdays, the next week",
+        "the first week of April", TUESDAY, US_NY,     False,     "2027-04-09"),
+    row("R6: IL's week runs Sunday to Thursday: Jan 1, 2027 is its weekend",
+        "first week of January", "2026-11-22", IL,     True,      "2027-01-07"),
 ]
 # fmt: on
 
