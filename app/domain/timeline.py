@@ -88,7 +88,9 @@ _ANY_MONTH = (
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
 _NUMBER = r"\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _UNIT = r"(?P<unit>(?:business|working|biz|bus\.?)\s+days?|days?|weeks?|wks?|months?|mos|mths?)"
-_WEEK = r"(?:work(?:ing)?\s*)?week"
+_WEEK = r"(?:work(?:ing)?\s*)?(?:week|wk)"
+#: "next", and "nxt" as typed on a phone.
+_NEXT = r"ne?xt"
 _DAY_NAME = (
     r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|(?:mon|tues?|weds?|thur?s?|fri)\.?)"
@@ -108,7 +110,9 @@ _ABBREVIATED = {
 #: Ordinals that count something other than a day: "the 2nd round", "3rd floor".
 _NOT_A_DAY = (
     r"(?!\s+(?:round|stage|interview|floor|time|candidate|place|step|person|choice|year"
-    r"|quarter|applicant|century|anniversary|birthday|call|meeting|one|week|month|percentile))"
+    r"|quarter|applicant|century|anniversary|birthday|call|meeting|one|week|month|percentile"
+    # an address: "350 5th Ave", "the 12th floor"
+    r"|(?:ave(?:nue)?|st(?:reet)?|fl|blvd|rd|road|suite|precinct|district)\b))"
 )
 
 #: Explicit dates and relative phrases (a weekday right before an explicit date names that date).
@@ -311,6 +315,23 @@ def _amount(m: re.Match[str], ctx: _Context) -> Resolution:
     return _span(ctx.lang.number(m["count"]), m["unit"], ctx)
 
 
+def _amount_from(m: re.Match[str], ctx: _Context) -> Resolution:
+    """ "A week from tomorrow", "two weeks from Friday", "10 days from today": the amount
+    counted from the day named (a bare weekday is the next one)."""
+    if m["tomorrow"]:
+        anchor = ctx.said_on + timedelta(days=1)
+    elif m["weekday"]:
+        anchor = _weekday(m, ctx)[0]
+    else:
+        anchor = ctx.said_on
+    day, how = _amount(m, _Context(anchor, ctx.calendar, ctx.day_first, ctx.lang))
+    if anchor != ctx.said_on:
+        how = said(
+            f"{how}, counted from {format_day(anchor)}", "how.counted_from", how=how, anchor=anchor
+        )
+    return day, how
+
+
 def _range(m: re.Match[str], ctx: _Context) -> Resolution:
     later = max(ctx.lang.number(m["low"]), ctx.lang.number(m["high"]))
     day, how = _span(later, m["unit"], ctx)
@@ -396,7 +417,14 @@ def _days_after(days: int, what: Explained) -> Resolver:
 
 def _ordinal_day(m: re.Match[str], ctx: _Context) -> Resolution | None:
     """ "The 15th": the next 15th on or after the interview."""
-    wanted = int(m["day"])
+    day = _next_day_numbered(int(m["day"]), ctx)
+    if day is None:
+        return None
+    return day, said("the next such day of a month on or after the interview", "how.ordinal_day")
+
+
+def _next_day_numbered(wanted: int, ctx: _Context) -> date | None:
+    """The next day of a month numbered ``wanted``, on or after the day the words were said."""
     month_start = ctx.said_on.replace(day=1)
     for ahead in range(3):
         first = month_start + relativedelta(months=+ahead)
@@ -405,9 +433,7 @@ def _ordinal_day(m: re.Match[str], ctx: _Context) -> Resolution | None:
         except ValueError:
             continue
         if day >= ctx.said_on:
-            return day, said(
-                "the next such day of a month on or after the interview", "how.ordinal_day"
-            )
+            return day
     return None
 
 
@@ -449,7 +475,11 @@ def _mostly_in_month(month_start: date, calendar: BusinessCalendar) -> bool:
 
 
 def _week_commencing(m: re.Match[str], ctx: _Context) -> Resolution | None:
-    if m.groupdict().get("month"):
+    """ "W/c 5th October", "the week of 12/7", "the week of the 14th" (the next 14th): the
+    last business day of the week holding that day."""
+    if m.groupdict().get("lone"):
+        start = _next_day_numbered(int(m["lone"]), ctx)
+    elif m.groupdict().get("month"):
         start = _dated(_year(m), ctx.lang.month(m["month"]), int(m["day"]), ctx)
     else:
         first, second = int(m["first"]), int(m["second"])
@@ -562,7 +592,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     _rule(
         rf"\b(?:w/c|week\s+(?:commencing|beginning|starting|of))\s+(?:monday,?\s+)?(?:the\s+)?"
         rf"(?:(?P<day>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH}{_YEAR}"
-        r"|(?P<first>\d{1,2})/(?P<second>\d{1,2}))\b",
+        r"|(?P<first>\d{1,2})/(?P<second>\d{1,2})"
+        rf"|(?P<lone>[12]?\d|3[01])(?:st|nd|rd|th)(?!\s+(?:of\s+)?{_ANY_MONTH}))\b",
         EXPLICIT,
         _week_commencing,
         ("w/c", "week"),
@@ -581,8 +612,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("1st", "2nd", "3rd", *(f"{digit}th" for digit in range(10))),
     ),
     _rule(
-        rf"\b(?:(?P<next>next)\s+|(?:this\s+)?(?:coming\s+)?){_DAY_NAME}"
-        rf"(?:\s+(?:of\s+)?(?P<nextweek>next\s+week))?(?!\w)",
+        rf"\b(?:(?P<next>{_NEXT})\s+|(?:this\s+)?(?:coming\s+)?){_DAY_NAME}"
+        rf"(?:\s+(?:of\s+)?(?P<nextweek>{_NEXT}\s+{_WEEK}))?(?!\w)",
         RELATIVE,
         _weekday,
         ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
@@ -606,13 +637,13 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         r"|eow|within\s+the\s+week|(?:the\s+)?week'?s\s+end|(?:before|by)\s+the\s+weekend)\b",
         RELATIVE,
         _week_end(0, _what("the interview's week")),
-        ("week", "eow"),
+        ("week", "eow", "wk"),
     ),
     _rule(
-        rf"\b(?:end\s+of\s+(?:the\s+)?)?next\s+{_WEEK}\b",
+        rf"\b(?:end\s+of\s+(?:the\s+)?)?{_NEXT}\s+{_WEEK}\b",
         RELATIVE,
         _week_end(1, _what("the week after the interview")),
-        ("week",),
+        ("week", "wk"),
     ),
     _rule(
         r"\b(?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?week\s+after\s+next\b",
@@ -652,6 +683,13 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         RELATIVE,
         _amount,
         _UNITS,
+    ),
+    _rule(
+        rf"\b(?P<count>{_NUMBER}|couple|few)(?:\s+of)?\s+{_UNIT}\s+from\s+(?:(?P<tomorrow>tomorrow)"
+        rf"|today|now|this\s+(?:morning|afternoon|evening)|{_DAY_NAME})(?!\w)",
+        RELATIVE,
+        _amount_from,
+        ("from",),
     ),
     _rule(
         rf"\b(?P<count>{_NUMBER}|couple|few)(?:\s+of)?\s+(?:more\s+)?{_UNIT}\s+(?:later"
@@ -702,7 +740,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("or so",),
     ),
     _rule(
-        r"\b(?:(?:in|within|after|over)\s+|(?:the\s+)?next\s+)?(?:an?\s+|one\s+|the\s+)?fortnight\b",
+        r"\b(?:(?:in|within|after|over)\s+|(?:the\s+)?next\s+)?(?:an?\s+|one\s+"
+        r"|the\s+)?fortnight\b",
         RELATIVE,
         _days_after(14, _what("a fortnight, 14 days after the interview")),
         ("fortnight",),
@@ -923,13 +962,17 @@ _DECISION = re.compile(
     r"|back\s+to\s+you|hear(?:ing)?\s+(?:from|back)|you(?:'ll|\s+will|\s+should)\s+hear"
     r"|updates?|news|next\s+steps?|answers?|feedback|respon\w+|repl(?:y|ies)|in\s+touch"
     r"|reach\s+out|contact\s+you|circle\s+back|touch\s+base|outcome|results?|conclu\w+"
-    r"|finali[sz]\w*|wrap(?:s|ped|ping)?\s+(?:up|things\s+up|this\s+up)|make\s+(?:a|our|the|their)\s+"
+    r"|finali[sz]\w*|wrap(?:s|ped|ping)?\s+(?:up|things\s+up|this\s+up)|make\s+(?:a|our|the"
+    r"|their)\s+"
     r"(?:call|choice|selection|hire|offer|final)|choos\w+|select\w*|shortlist\w*|offers?"
     r"|verdict|confirm\w*(?=\s+(?:by|next|the\s+(?:decision|outcome)|our\s+(?:decision|choice)"
-    r"|whether|if|either|within|before|on|in|shortly|soon)\b|[\s.,!]*$)|inform\w*|notify|follow\s+up\s+with\s+you|timeline|timeframe"
-    r"|know\s+more|close\s+the\s+(?:role|search|process)|debrief\w*|deliberat\w+|review(?:ing)?\s+(?:all\s+)?(?:the\s+)?(?:candidates|applications|feedback|finalists)"
+    r"|whether|if|either|within|before|on|in|shortly|soon)\b|[\s.,!]*$)|inform\w*|notify"
+    r"|follow\s+up\s+with\s+you|timeline|timeframe"
+    r"|know\s+more|close\s+the\s+(?:role|search|process)|debrief\w*|deliberat\w+"
+    r"|review(?:ing)?\s+(?:all\s+)?(?:the\s+)?(?:candidates|applications|feedback|finalists)"
     r"|assess\w*|evaluat\w+|come\s+to\s+a|sign[\s-]off|approv\w+|come\s+back|call\s+you"
-    r"|ring\s+you|email\s+you|write\s+to\s+you|know\s+by|hope\s+to\s+have)\b"
+    r"|ring\s+you|email\s+you|write\s+to\s+you|know\s+by|hope\s+to\s+have"
+    r"|slip\w*\s+(?:to|until|into|past)|push\w*\s+(?:\w+\s+)?(?:back|out)\s+(?:to|until|into))\b"
 )
 
 _MEETING = "an interview or meeting"
@@ -938,11 +981,14 @@ _MEETING = "an interview or meeting"
 _DISTRACTORS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"\b(?:out\s+of\s+(?:the\s+)?office|ooo|auto(?:matic)?[\s-]?reply|on\s+(?:annual\s+|parental\s+|sick\s+)?leave"
+            r"\b(?:out\s+of\s+(?:the\s+)?office|ooo|auto(?:matic)?[\s-]?reply|on\s+(?:annual\s+"
+            r"|parental\s+|sick\s+)?leave"
             r"|annual\s+leave|on\s+(?:vacation|holiday|pto)|pto|away\s+(?:from|until|till|on)"
             r"|(?:i|we|she|he|they)(?:'ll|\s+will)?\s+be\s+back|back\s+in\s+(?:the\s+)?office"
             r"|(?:i'm|i\s+am|i'll\s+be|i\s+will\s+be|she's|he's|she\s+is|he\s+is|they're)\s+"
             r"(?:out|away|off)\b"
+            r"|(?:is|are|will\s+be)\s+(?:out|away|off)(?=\s+(?:this|next|until|till|on|for|of"
+            r"|from)\b)"
             r"|returning|return\s+on|travel+ing|limited\s+access|(?:office|we)\s+(?:is|are|will"
             r"\s+be)\s+closed|off\s+(?:until|till|from))\b"
         ),
@@ -953,7 +999,7 @@ _DISTRACTORS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\b(?:start(?:s|ing)?\s+(?:date|on|in|from)|start\s+date|would\s+start|will\s+start"
             r"|to\s+start|could\s+start|can\s+start|earliest\s+start|join(?:s|ing)?\s+(?:us|the)"
             r"|first\s+day|onboard\w*|commence\w*|role\s+(?:starts|begins)|begins\s+on"
-            r"|kick[\s-]?off|start(?:s|ing)?)\b"
+            r"|kick[\s-]?off|start(?:s|ing)?|in\s+(?:the\s+)?seat|on\s+board\s+by)\b"
         ),
         "a start date",
     ),
@@ -967,7 +1013,8 @@ _DISTRACTORS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:hybrid|remote|on[\s-]?site\s+days|in\s+the\s+office|days\s+(?:a|per)\s+week"
-            r"|(?:\d+|one|two|three|four|five)[\s-]*(?:days?|hours?|shifts?)\s+(?:a|per|each)\s+(?:week|day"
+            r"|(?:\d+|one|two|three|four|five)[\s-]*(?:days?|hours?|shifts?)\s+(?:a|per"
+            r"|each)\s+(?:week|day"
             r"|month)|work(?:ing)?\s+(?:pattern|hours|schedule)"
             r"|office\s+hours|shifts?|rota|on[\s-]call|part[\s-]time|full[\s-]time|24/7"
             r"|hours\s+(?:a|per))\b"
@@ -984,14 +1031,19 @@ _DISTRACTORS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:interview\w*|met|meeting|meet|spoke|speak\w*|chat\w*|talk\w*|came\s+in"
-            r"|coming\s+in|visit\w*|on[\s-]?site|panel|round|stage|screen\w*|(?:phone|video|zoom)\s+call|schedul\w*|availab\w*|slots?"
+            r"\b(?:interview\w*|met|meeting|meets?|spoke|speak\w*|chat\w*|talk\w*|came\s+in"
+            r"|coming\s+in|visit\w*|on[\s-]?site|panel|round|stage|screen\w*|(?:phone|video"
+            r"|zoom)\s+call|schedul\w*|availab\w*|slots?"
             r"|zoom|teams\s+call|presentation|assessment\s+centre|take[\s-]home|test)\b"
         ),
         _MEETING,
     ),
     (
-        re.compile(r"\b(?:appl(?:y|ied|ication)s?|posted|posting|deadline\s+for\s+applications)\b"),
+        re.compile(
+            r"\b(?:appl(?:y|ied|ication)s?|posted|posting|deadline\s+for\s+applications"
+            # how long the application's data is kept
+            r"|retain\w*|gdpr|data\s+protection|your\s+(?:personal\s+)?data|privacy)\b"
+        ),
         "the application",
     ),
     (
@@ -1062,13 +1114,16 @@ _BEFORE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 DECIDES = "decides"
 
 _HEADER_LINE = re.compile(
-    r"^\s*(?:>+\s*)?(?:sent|date|received|delivered)\s*:|^\s*(?:>+\s*)?on\b.*\bwrote:?\s*$"
-    r"|^\s*-+\s*original\s+message"
+    r"^\s*(?:>+\s*)?(?:sent|date|received|delivered|when)\s*:|^\s*(?:>+\s*)?on\b.*\bwrote:?\s*$"
+    r"|^\s*-+\s*original\s+message|\bwas\s+read\s+on\b"
 )
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s+[A-Z\"'(])|[.!?]+\s*$|\n+|;")
+#: Where a sentence ends: a stop before a capital, or before a small letter too, as people
+#: type on a phone ("thx for coming in today. will let u know"); abbreviations are kept whole.
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s+[A-Za-z\"'(])|[.!?]+\s*$|\n+|;")
 _ABBREVIATION = re.compile(
     r"\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun"
-    r"|mr|mrs|ms|dr|st|approx|etc|e\.g|i\.e|vs|no)$",
+    r"|mr|mrs|ms|dr|st|approx|etc|e\.g|i\.e|vs|no|[ap]\.m|[ap]m|inc|ltd|co|corp|jr|sr|est|pst"
+    r"|cst)$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
@@ -1269,16 +1324,27 @@ def _nearest(cues: list[tuple[int, int, str]], c: _Candidate) -> str | None:
     return None if best is None else best[2]
 
 
+def _gap(cue: tuple[int, int, str], c: _Candidate) -> int:
+    return c.start - cue[1] if cue[1] <= c.start else cue[0] - c.end
+
+
 def _classify(
-    normalized: str, c: _Candidate, sentence: tuple[int, int], said_on: date, lang: Language
+    normalized: str,
+    c: _Candidate,
+    sentence: tuple[int, int],
+    said_on: date,
+    lang: Language,
+    others: tuple[_Candidate, ...] = (),
 ) -> str | None:
     """Why a candidate is not the decision; ``DECIDES`` when a decision cue is nearest;
-    None when nothing in its sentence says either way."""
+    None when nothing in its sentence says either way. ``others`` are the sentence's other
+    dates: a decision word nearer one of them is that date's, not this one's."""
     line_start = normalized.rfind("\n", 0, c.start) + 1
     line_end = normalized.find("\n", c.end)
     line = normalized[line_start : len(normalized) if line_end < 0 else line_end]
     if lang.header_line.search(line):
         return "an e-mail header"
+    quoted = line.lstrip().startswith(">")
     clause = next(
         (span for span in _clauses(normalized, *sentence, lang) if span[0] <= c.start < span[1]),
         sentence,
@@ -1298,13 +1364,22 @@ def _classify(
                 return "an absence"
     if c.day < said_on:
         return "a date already past"
+    if quoted and not any(cue[2] is DECIDES for cue in _cues(normalized, *sentence, lang)):
+        # "> See you Monday!": the other side's words under the reply, about no decision.
+        return "an earlier message, quoted"
     for span in (clause, sentence):
         cues = _cues(normalized, *span, lang)
         nearest = _nearest(cues, c)
-        if nearest == _MEETING and any(why is DECIDES for _, _, why in cues):
+        if nearest == _MEETING and any(
+            cue[2] is DECIDES
+            and all(_gap(cue, o) >= _gap(cue, c) for o in others if span[0] <= o.start < span[1])
+            for cue in cues
+        ):
             # "the final decision comes after the board meeting on the 10th", "we'll let you
             # know about a second interview by Friday": a meeting word beside a decision word
-            # does not make the date something else; reading it is never too soon (R6).
+            # does not make the date something else; reading it is never too soon (R6). But
+            # "we'll let you know by Friday whether you move on to the onsite, on December 8":
+            # the decision has its own date, and December 8 is the onsite.
             return DECIDES
         if nearest is not None:
             return nearest
@@ -1364,7 +1439,10 @@ def _read_text(
         sentence = next(
             (s for s in sentences if s[0] <= candidate.start < s[1]), (0, len(normalized))
         )
-        why = _classify(normalized, candidate, sentence, said_on, lang)
+        others = tuple(
+            o for o in candidates if o is not candidate and sentence[0] <= o.start < sentence[1]
+        )
+        why = _classify(normalized, candidate, sentence, said_on, lang, others)
         if why is DECIDES:
             decisions.append((candidate, sentence))
         elif why is not None:
@@ -1417,6 +1495,7 @@ def _read_text(
 #: Why a date is not the decision, as the reader and each language's tables say it, by key.
 _WHY_KEYS = {
     "an e-mail header": "email_header",
+    "an earlier message, quoted": "quoted",
     "an absence": "absence",
     "a start date": "start_date",
     "a contract or notice length": "contract",
@@ -1679,6 +1758,37 @@ def _kinds(units: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
     return kind_of
 
 
+def _also_plain(pattern: str, spellings: dict[str, str]) -> str:
+    """``pattern`` also matching words typed without a language's letters: German "naechste"
+    for "nächste", "Gruesse" for "Grüße", as people type on a keyboard without them. Letters
+    inside a character class are left alone."""
+    if not spellings:
+        return pattern
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif in_class:
+            out.append(char)
+            in_class = char != "]"
+        elif char == "[":
+            out.append(char)
+            in_class = True
+        elif char in spellings:
+            out.append(f"(?:{char}|{spellings[char]})")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _plain_word(word: str, spellings: dict[str, str]) -> str:
+    return "".join(spellings.get(char, char) for char in word)
+
+
 def _built(data: Any) -> Language:
     """A language from its data module (see ``app.domain.languages``)."""
     months: dict[str, int] = data.MONTHS
@@ -1693,10 +1803,17 @@ def _built(data: Any) -> Language:
         "<YEAR>": r"(?:,?\s+(?P<year>\d{4}))?",
     }
 
+    spellings: dict[str, str] = getattr(data, "PLAIN_SPELLINGS", {})
+
     def filled(pattern: str) -> str:
         for slot, value in slots.items():
             pattern = pattern.replace(slot, value)
-        return pattern
+        return _also_plain(pattern, spellings)
+
+    def needed(words: Iterable[str]) -> tuple[str, ...]:
+        words = tuple(words)
+        plain = tuple(_plain_word(word, spellings) for word in words)
+        return tuple(dict.fromkeys(words + plain))
 
     def compiled(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[re.Pattern[str], str], ...]:
         return tuple((re.compile(filled(pattern)), why) for pattern, why in pairs)
@@ -1706,7 +1823,7 @@ def _built(data: Any) -> Language:
             re.compile(filled(row[0])),
             EXPLICIT if row[1] in ("iso", "month_name", "numeric", "dotted") else RELATIVE,
             _RESOLVERS[row[1]],
-            tuple(row[2]),
+            needed(row[2]),
             row[1].startswith("following"),
         )
         for row in data.RULES
@@ -1724,7 +1841,7 @@ def _built(data: Any) -> Language:
         after_patterns=compiled(data.AFTER),
         before_patterns=compiled(data.BEFORE),
         header_line=re.compile(data.HEADER_LINE),
-        sentence_end=re.compile(r"[.!?]+(?=\s+[A-ZÀ-ÖØ-Þ\"'(¿¡«])|[.!?]+\s*$|\n+|;"),
+        sentence_end=re.compile(r"[.!?]+(?=\s+[A-Za-zÀ-ÖØ-öø-ÿ\"'(¿¡«])|[.!?]+\s*$|\n+|;"),
         abbreviation=re.compile(data.ABBREVIATION, re.IGNORECASE),
         clause_break=re.compile(data.CLAUSE_BREAK),
         weekday_tail=re.compile(rf"(?:{_alternatives(weekdays)})\.?$"),

@@ -976,6 +976,11 @@ _WORDS: dict[str, tuple[str, str, str]] = {
     ),
     # why a date was set aside
     "set_aside.email_header": ("ein E-Mail-Kopf", "un en-tête d'e-mail", "un encabezado de correo"),
+    "set_aside.quoted": (
+        "eine zitierte frühere Nachricht",
+        "un message antérieur cité",
+        "un mensaje anterior citado",
+    ),
     "set_aside.absence": ("eine Abwesenheit", "une absence", "una ausencia"),
     "set_aside.start_date": (
         "ein Eintrittsdatum",
