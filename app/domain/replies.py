@@ -23,7 +23,13 @@ from functools import lru_cache
 
 from app.domain.calendar import BusinessCalendar
 from app.domain.model import DecisionTimeline, ReplyOutcome, ReplyReading, said
-from app.domain.timeline import date_expressions, format_day, language_of, read_timeline
+from app.domain.timeline import (
+    Language,
+    date_expressions,
+    format_day,
+    language_of,
+    read_timeline,
+)
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"})
 
@@ -35,9 +41,12 @@ _NEGATION = re.compile(
 
 _REJECTION = re.compile(
     r"\b(?:"
-    r"(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+(?:not\s+to\s+(?:move|proceed|progress"
-    r"|pursue|continue|offer|advance|extend)|to\s+(?:move|go|proceed|pursue|progress|continue|advance"
-    r")\s+(?:forward\s+|ahead\s+)?with\s+(?:other|another|a\s+different|a\s+more|the\s+other|someone"
+    r"(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+(?:not\s+to\s+(?:move|proceed"
+    r"|progress"
+    r"|pursue|continue|offer|advance|extend)|to\s+(?:move|go|proceed|pursue|progress|continue"
+    r"|advance"
+    r")\s+(?:forward\s+|ahead\s+)?with\s+(?:other|another|a\s+different|a\s+more|the\s+other"
+    r"|someone"
     r"|an\s+internal|a\s+candidate))"
     r"|mov(?:e|ing)\s+(?:forward|ahead)\s+with\s+(?:other|another|a\s+different|someone\s+else"
     r"|candidates\s+whose|a\s+candidate\s+whose|an\s+internal)"
@@ -46,7 +55,8 @@ _REJECTION = re.compile(
     r"|(?:won't|aren't|cannot|can't|unable\s+to|not\s+able\s+to|not\s+in\s+a\s+position\s+to)\s+"
     r"(?:be\s+)?(?:mov\w+\s+forward|proceed\w*|progress\w*|offer\w*|extend\w*|invit\w+|advanc\w+"
     r"|tak\w+\s+your\s+application|continu\w+)"
-    r"|(?:position|role|vacancy|job|opening|post|req(?:uisition)?)\s+(?:has|had)\s+(?:now\s+|since\s+"
+    r"|(?:position|role|vacancy|job|opening|post|req(?:uisition)?)\s+(?:has|had)\s+(?:now\s+"
+    r"|since\s+"
     r"|already\s+)?been\s+(?:filled|closed|cancell?ed|withdrawn|offered\s+to)"
     r"|fill(?:ed|ing)\s+(?:the\s+(?:position|role)\s+)?internally"
     r"|(?:we've|we\s+have|we)\s+(?:now\s+|already\s+|just\s+)?filled\s+(?:the|this|that)\s+"
@@ -68,11 +78,32 @@ _REJECTION = re.compile(
     r"|not\s+(?:the\s+)?(?:right|best)\s+(?:fit|match)"
     r"|(?:must|have\s+to|will)\s+decline"
     r"|not\s+(?:be\s+)?(?:a\s+)?(?:fit|match)\s+for"
-    r"|(?:role|position|search|hiring)\s+(?:has\s+been|is|was)\s+(?:cancell?ed|closed|frozen|eliminated)"
+    r"|(?:role|position|search|hiring)\s+(?:has\s+been|is|was)\s+(?:cancell?ed|closed|frozen"
+    r"|eliminated)"
     r"|hiring\s+freeze"
     r"|decided\s+not\s+to\s+(?:fill|hire|move|proceed)"
     r"|other\s+candidates\s+(?:whose|who|with)\s+(?:experience|skills|background|profiles?)"
     r"|not\s+(?:moving|going)\s+(?:forward|ahead)\s+with\s+your"
+    # The role went to someone else: "extended an offer to another candidate", "offer the post
+    # to another candidate", "appoint someone else", "found our person", "decided to pass".
+    r"|(?:offer\w*|extend\w*\s+an?\s+offer)\s+(?:(?:the|this|that|our)\s+(?:role|position|post"
+    r"|job)\s+)?"
+    r"to\s+(?:another|a\s+different|an\s+internal|someone\s+else|somebody\s+else"
+    r"|a\s+candidate\s+who"
+    r"|the\s+other)"
+    r"|appoint(?:ed|ing)?\s+(?:someone|somebody|another|a\s+different|an\s+internal|the\s+other)"
+    r"|(?:found|identified|selected|chosen|hired)\s+(?:our\s+(?:person|candidate|hire|new\s+\w+)"
+    r"|(?:someone|somebody)\s+else|(?:a|another|the\s+right|a\s+stronger)\s+candidate\s+(?:for"
+    r"|who))"
+    r"|(?:decided|decision|going|chosen|opted|elected)\s+to\s+pass\b|pass(?:ing)?\s+on\s+(?:your"
+    r"|moving|this\s+one)"
+    r"|(?:who|and\s+(?:she|he|they))\s+(?:has|have)\s+(?:now\s+)?accepted"
+    r"|(?:decided|chosen|elected|opted)\s+to\s+pe?rs?ue\s+(?:other|another)"
+    r"|(?:won't|will\s+not|are\s+not|aren't|not)\s+(?:be\s+)?(?:mov|advanc|progress|invit|tak"
+    r"|bring)\w*"
+    r"\s+you\s+(?:forward|on|ahead|through|to|further|any\s+further)"
+    r"|(?:position|role|vacancy|job|opening|post)\s+(?:is|has\s+been)\s+(?:now\s+)?(?:closed"
+    r"|filled)"
     r")"
 )
 
@@ -82,14 +113,29 @@ _OFFER = re.compile(
     r"|(?:like|love|want|wish)\s+to\s+(?:offer\s+you|extend\s+(?:you\s+)?an?\s+(?:\w+\s+)?offer"
     r"|make\s+you\s+an?\s+(?:\w+\s+)?offer)"
     r"|offer(?:ing)?\s+you\s+the\s+(?:position|role|job|post)"
-    r"|(?:extend(?:ing)?|mak(?:e|ing))\s+(?:you\s+)?an?\s+(?:verbal\s+|formal\s+|written\s+|job\s+)?"
+    r"|(?:extend(?:ing)?|mak(?:e|ing))\s+(?:you\s+)?an?\s+(?:verbal\s+|formal\s+|written\s+"
+    r"|job\s+)?"
     r"offer"
-    r"|(?:your|the|an?|our)\s+(?:formal\s+|written\s+|official\s+)?offer\s+(?:letter|package|details)"
+    r"|(?:your|the|an?|our)\s+(?:formal\s+|written\s+|official\s+)?offer\s+(?:letter|package"
+    r"|details)"
     r"|(?:attached|enclosed)\s+(?:is|please\s+find|you'll\s+find)\s+(?:your|the|our)\s+offer"
     r"|welcome\s+(?:you\s+)?(?:to\s+the\s+team|aboard|on\s+board)"
     r"|you\s+got\s+the\s+(?:job|role|position)|the\s+(?:job|role|position)\s+is\s+yours"
     r"|(?:accept|approved)\s+(?:the|your|our)\s+offer"
     r"|offer\s+of\s+employment"
+    # "Offer letter attached!", "offer details are coming", "they've come back with an offer",
+    # "we'd love to have you join us as...", "we want to bring you on board".
+    r"|offer\s+(?:letter|package|paperwork|documents?)"
+    r"|(?:come|came|coming)\s+back\s+with\s+an?\s+(?:\w+\s+)?offer"
+    r"|(?:move|moving)\s+forward\s+with\s+an?\s+offer"
+    r"|(?:like|love|want|wish|delighted|happy|pleased|excited|thrilled)\s+(?:for\s+)?(?:you\s+to"
+    r"|to\s+have\s+you)\s+join\s+(?:us|the\s+team|our\s+team|[\w&'.-]+)(?:\s+(?:team"
+    r"|full[\s-]time))?"
+    r"(?=\s+as\b|\s*(?:!|\.|$|,\s+(?:starting|with|on)))"
+    r"|(?:like|love|want|wish|delighted|happy|pleased|excited|thrilled)\s+to\s+(?:have|bring"
+    r"|welcome)"
+    r"\s+you\s+(?:on\s*board|aboard)"
+    r"|(?:bring|welcome)\s+you\s+(?:on\s*board|aboard)"
     r")"
 )
 
@@ -103,11 +149,27 @@ _NEXT_ROUND = re.compile(
     r"\s+(?:you\s+)?(?:forward\s+|through\s+|on\s+)?to\s+the\s+(?:next|final|onsite|last)"
     r"|(?:like|love|want)\s+(?:you\s+)?to\s+(?:meet|speak\s+with|talk\s+to|come\s+(?:in|back))"
     r"|(?:like|love|want)\s+to\s+have\s+you\s+(?:meet|come|speak)"
-    r"|schedule\s+(?:a|an|the|your)\s+(?:second|next|final|follow[\s-]up|technical|onsite|on[\s-]site"
+    r"|schedule\s+(?:a|an|the|your)\s+(?:second|next|final|follow[\s-]up|technical|onsite"
+    r"|on[\s-]site"
     r"|panel|call\s+with|chat\s+with|meeting\s+with|conversation\s+with)"
     r"|(?:take[\s-]home|case\s+study|technical\s+(?:test|exercise|assessment)|coding\s+(?:test"
     r"|exercise|challenge)|assessment)(?:\s+\w+)?\s+(?:as|for)\s+the\s+next"
-    r"|next\s+step\s+(?:is|will\s+be)\s+(?:a|an|to\s+meet|to\s+schedule)"
+    r"|next\s+step\s+(?:is|will\s+be|would\s+be)\s+(?:a|an|to\s+meet|to\s+schedule|to\s+book)"
+    # "the next part of our process", "one more step: a portfolio review", "a take-home
+    # exercise", "book a 45-minute conversation", "bring you in to meet the team".
+    r"|next\s+(?:part|stage|step|phase)\s+(?:of|in)\s+(?:our|the)\s+(?:hiring\s+"
+    r"|interview\s+)?process"
+    r"|one\s+(?:more|last|final)\s+(?:step|stage|round|conversation|chat|call|interview)"
+    r"|(?:complete|do|take|send\s+you)\s+(?:a|an|our|the)\s+(?:short\s+"
+    r"|brief\s+)?(?:take[\s-]home|case"
+    r"\s+study|coding|technical|written|skills?)\s*(?:exercise|assignment|test|challenge|task"
+    r"|assessment|project)?"
+    r"|book\s+(?:a|an|some|your)\s+(?:[\w-]+\s+){0,2}(?:conversation|call|chat|interview|meeting"
+    r"|time|slot)"
+    r"|bring\s+you\s+(?:in|back|on[\s-]?site)\s+(?:to|for)"
+    r"|meet\s+(?:the\s+rest\s+of|more\s+of|some\s+of|others\s+on)\s+(?:the|our)\s+team"
+    r"|(?:system\s+design|design|coding|technical|culture|values|behaviou?ral|case|portfolio)"
+    r"\s+(?:round|interview|review)\s+w(?:ith|/)"
     r")"
 )
 
@@ -115,14 +177,36 @@ _OUT_OF_OFFICE = re.compile(
     r"\b(?:"
     r"automatic\s+reply|auto[\s-]?reply|autoreply|auto[\s-]?response|out\s+of\s+(?:the\s+)?office"
     r"|ooo"
-    r"|on\s+(?:annual\s+|parental\s+|maternity\s+|paternity\s+|sick\s+|medical\s+|extended\s+)?leave"
+    r"|on\s+(?:annual\s+|parental\s+|maternity\s+|paternity\s+|sick\s+|medical\s+"
+    r"|extended\s+)?leave"
+    r"|on\s+(?:a\s+)?sabbatical"
     r"|(?:i\s+am|i'm|i\s+will\s+be|i'll\s+be)\s+(?:currently\s+)?(?:away|travel+ing|on\s+vacation"
     r"|on\s+holiday|on\s+pto|off|out)\b"
     r"|limited\s+(?:access\s+to|email\s+access|e-mail\s+access)"
     r"|away\s+from\s+(?:my|the)\s+(?:desk|office|e-?mail)"
-    r"|(?:respond|reply|get\s+back\s+to\s+you)\s+(?:to\s+your\s+(?:e-?mail|message)\s+)?(?:when|upon"
+    r"|(?:respond|reply|get\s+back\s+to\s+you)\s+(?:to\s+your\s+(?:e-?mail|message)\s+)?(?:when"
+    r"|upon"
     r"|on|after)\s+(?:i|my)\s+return"
     r")"
+)
+#: A mailing to many (a careers newsletter, a job alert), in any of the four languages: after a
+#: rejection or an offer, nothing in it is an answer about this application.
+_BULK = re.compile(
+    r"\b(?:newsletter|unsubscribe|you\s+are\s+receiving\s+this|abmelden|sie\s+erhalten\s+diese"
+    r"|se\s+désinscrire|désinscription|vous\s+recevez\s+cet|darse\s+de\s+baja|cancelar\s+(?:la\s+)?"
+    r"suscripción|recibes\s+este\s+correo|recibe\s+este\s+correo)\b"
+)
+#: Someone else away ("Dave is out of the office until 12/7", "Tom's on annual leave"): part of
+#: an update, not an out-of-office notice, which is the sender's own absence.
+_SOMEONE_ELSE = re.compile(
+    r"\b(?!i\b)(?:[a-z]+\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been)|[a-z]+'s)\s+"
+    r"(?:currently\s+|still\s+|now\s+|also\s+|away\s+and\s+)?$"
+)
+#: Before a next-round phrase, the team's own process, not an invitation: "we're wrapping up
+#: our last interviews", "we just finished the final round".
+_OWN_PROCESS = re.compile(
+    r"\b(?:finish\w*|wrap\w*(?:\s+up)?|complet\w*|conclud\w*|done\s+with|conduct\w*|hold\w*"
+    r"|still\s+in|in\s+the\s+middle\s+of|wait\w*\s+(?:on|for))\s+(?:up\s+)?(?:\w+\s+){0,2}$"
 )
 _RETURN = re.compile(
     r"(?:until|till|til|through|thru|back|return|returning|in\s+the\s+office|resume|on\s+leave\s+to"
@@ -156,6 +240,10 @@ class _Phrases:
     out_of_office: re.Pattern[str]
     back: re.Pattern[str]
     update: re.Pattern[str]
+    #: Before an absence: someone other than the sender is away (None: not told apart).
+    someone_else: re.Pattern[str] | None = None
+    #: Before a next-round phrase: the team's own interviews (None: not told apart).
+    own_process: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=8)
@@ -163,7 +251,15 @@ def _phrases(code: str) -> _Phrases:
     """English from this module; German, French and Spanish from ``app.domain.languages``."""
     if code == "en":
         return _Phrases(
-            _NEGATION, _REJECTION, _OFFER, _NEXT_ROUND, _OUT_OF_OFFICE, _RETURN, _UPDATE
+            _NEGATION,
+            _REJECTION,
+            _OFFER,
+            _NEXT_ROUND,
+            _OUT_OF_OFFICE,
+            _RETURN,
+            _UPDATE,
+            _SOMEONE_ELSE,
+            _OWN_PROCESS,
         )
     data = importlib.import_module(f"app.domain.languages.{code}")
     return _Phrases(
@@ -182,12 +278,44 @@ def _found(
     normalized: str,
     negatable: bool,
     negation: re.Pattern[str] = _NEGATION,
+    unless: re.Pattern[str] | None = None,
 ) -> re.Match[str] | None:
+    """The first match of ``pattern`` not turned around by what comes just before it: a
+    negation (when ``negatable``), or ``unless`` (an absence that is someone else's)."""
     for match in pattern.finditer(normalized):
-        if negatable and negation.search(normalized, max(0, match.start() - 40), match.start()):
+        before = max(0, match.start() - 40)
+        if negatable and negation.search(normalized, before, match.start()):
+            continue
+        if unless is not None and unless.search(normalized, before, match.start()):
             continue
         return match
     return None
+
+
+#: A line that starts a quoted message: "From: ...", "> ...", or the language's own quote
+#: header ("On Tue, Nov 24, 2026 at 3:12 PM Carol wrote:", "-----Original Message-----").
+_QUOTE_START = re.compile(r"^\s*(?:>|(?:from|von|de|de\s+la\s+part\s+de)\s*:)")
+#: A line of a header block: "Subject: ...", "To: ..." (not the reply's own words).
+_HEADER_FIELD = re.compile(r"^\s*[\w-]+(?:\s[\w-]+)?\s*:\s")
+
+
+def _own_words(text: str, lang: Language) -> str:
+    """The reply's own words: what comes before the message it quotes, if it quotes one.
+
+    A candidate's own follow-up, quoted under the answer ("is there any news?", "my interview
+    on 23/09"), is not what the hiring team said. Header lines above the first words of the
+    reply (a pasted "From:", "Sent:", "Subject:") do not count as its words.
+    """
+    offset, spoken = 0, False
+    for line in text.splitlines(keepends=True):
+        lowered = line.lower()
+        quoting = bool(_QUOTE_START.match(lowered) or lang.header_line.search(lowered))
+        if quoting and spoken:
+            return text[:offset]
+        if not quoting and not _HEADER_FIELD.match(lowered) and len(line.split()) >= 2:
+            spoken = True
+        offset += len(line)
+    return text
 
 
 def read_reply(
@@ -212,7 +340,9 @@ def read_reply(
         The outcome with the words that decided it; an unreadable text is an update without a
         date with ``recognized`` False.
     """
-    code = language_of(text, language).code
+    lang = language_of(text, language)
+    code = lang.code
+    text = _own_words(text, lang)
     phrases = _phrases(code)
     normalized = text.translate(_APOSTROPHES).lower()
     if len(normalized) != len(text):
@@ -239,7 +369,10 @@ def read_reply(
                 f'Read "{quote(found)}" as an offer.', "reply.offer", matched=quote(found)
             ),
         )
-    if (found := _found(phrases.next_round, normalized, True, phrases.negation)) is not None:
+    if _BULK.search(normalized):
+        return _unrecognized()
+    next_round = _found(phrases.next_round, normalized, True, phrases.negation, phrases.own_process)
+    if (found := next_round) is not None:
         return ReplyReading(
             ReplyOutcome.NEXT_ROUND,
             matched=quote(found),
@@ -249,7 +382,10 @@ def read_reply(
                 matched=quote(found),
             ),
         )
-    if (found := _found(phrases.out_of_office, normalized, negatable=False)) is not None:
+    absence = _found(
+        phrases.out_of_office, normalized, negatable=False, unless=phrases.someone_else
+    )
+    if (found := absence) is not None:
         back = _return_date(text, received_on, calendar, day_first, code)
         if back is None:
             how = said("with no return date", "reply.no_return_date")
@@ -294,6 +430,10 @@ def read_reply(
                 matched=quote(found),
             ),
         )
+    return _unrecognized()
+
+
+def _unrecognized() -> ReplyReading:
     return ReplyReading(
         ReplyOutcome.UPDATE,
         recognized=False,
