@@ -7,9 +7,13 @@ Patterns run on lower-case text. ``<MONTH>``, ``<ANY_MONTH>``, ``<DAY_NAME>``, `
 
 CODE = "de"
 
+#: Letters people type spelled out when their keyboard lacks them ("naechste", "Gruesse"): the
+#: reader's patterns match both spellings.
+PLAIN_SPELLINGS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
 MONTHS = {
     "januar": 1,
     "jänner": 1,
+    "jaenner": 1,
     "jan": 1,
     "februar": 2,
     "feb": 2,
@@ -55,6 +59,7 @@ NUMBERS = {
     "drei": 3,
     "vier": 4,
     "fünf": 5,
+    "fuenf": 5,
     "sechs": 6,
     "sieben": 7,
     "acht": 8,
@@ -62,9 +67,11 @@ NUMBERS = {
     "zehn": 10,
     "elf": 11,
     "zwölf": 12,
+    "zwoelf": 12,
     "vierzehn": 14,
     "zwanzig": 20,
     "dreißig": 30,
+    "dreissig": 30,
     "vierundzwanzig": 24,
     "achtundvierzig": 48,
     "zweiundsiebzig": 72,
@@ -242,7 +249,7 @@ DECISION = (
     r"|ausgewählt|abschlie\w+|abgeschlossen|abstimm\w*|stimmen\s+uns|klarheit|wissen\s+lassen"
     r"|hören|zusage|absage|update|neuigkeiten|status|zeitplan|zeitrahmen|evaluier\w*|bewert\w*"
     r"|freigabe|genehmig\w*|kontaktier\w*|anrufen|finalisier\w*|festleg\w*|sagen\s+können"
-    r"|(?:ruf|rufe|rufen)\s+(?:sie|dich)\s+an)"
+    r"|(?:ruf|rufe|rufen)\s+(?:sie|dich)\s+an|hörst|hört|teilen\s+wir\s+(?:ihnen|dir|euch))"
 )
 DISTRACTORS = (
     (
@@ -255,7 +262,7 @@ DISTRACTORS = (
     ),
     (
         r"\b(?:start\w*|eintritt\w*|beginn\w*|anfangen|anfängt|antritt|arbeitsbeginn|einstieg\w*"
-        r"|onboarding|erste[nr]?\s+arbeitstag|einsteigen)\b",
+        r"|onboarding|erste[nr]?\s+arbeitstag|einsteigen|besetz\w*|zu\s+besetzen)\b",
         "a start date",
     ),
     (
@@ -283,7 +290,9 @@ DISTRACTORS = (
         "an interview or meeting",
     ),
     (
-        r"\b(?:bewerbungsfrist|bewerbungsschluss|ausschreibung|stellenanzeige|beworben)\b",
+        r"\b(?:bewerbungsfrist|bewerbungsschluss|ausschreibung|stellenanzeige|beworben"
+        # how long the application's data is kept: "speichern Ihre Daten 6 Monate" (DSGVO)
+        r"|speicher\w*|aufbewahr\w*|dsgvo|datenschutz\w*|ihre\s+daten|deine\s+daten)\b",
         "the application",
     ),
     (r"\b(?:gehalt\w*|vergütung\w*|bonus\w*|zahltag|lohn\w*|urlaubstage)\b", "pay or benefits"),
@@ -312,7 +321,8 @@ BEFORE = (
     ),
     (
         r"\b(?:start(?:en|et|termin)?|beginn(?:en|t)?|eintritt(?:sdatum|stermin)?|anfangen"
-        r"|einsteigen|arbeitsbeginn|einstieg)\s+(?:(?:ist|wäre|am|ab|zum|im|der|den|dem|wäre)\s+)*$",
+        r"|einsteigen|arbeitsbeginn|einstieg)\s+(?:(?:ist|wäre|am|ab|zum|im|der|den|dem"
+        r"|wäre)\s+)*$",
         "a start date",
     ),
     (
@@ -395,6 +405,9 @@ REPLY_REJECTION = (
     r"|nicht\s+in\s+die\s+(?:engere|nächste)\s+(?:auswahl|runde)"
     r"|(?:profil|erfahrung|hintergrund)\w*\s+(?:\w+\s+){0,2}nicht\s+(?:ganz\s+|ausreichend\s+)?"
     r"(?:zu\s+\w+\s+\w+\s+)?(?:pass|entsprich)\w*"
+    # "uns für jemanden entschieden, der...", "für eine Bewerberin entschieden, deren..."
+    r"|für\s+(?:jemand\w*|eine?n?\s+(?:andere\w*\s+|interne\w*\s+)?(?:bewerber\w*|kandidat\w*"
+    r"|person)|eine?n?\s+andere\w*)\s+(?:\w+\s+)?entschieden"
     r")"
 )
 REPLY_OFFER = (
@@ -416,6 +429,15 @@ REPLY_OFFER = (
     r"anbieten"
     r"|(?:ihnen|dir)\s+(?:gerne\s+)?(?:ein|das|unser)\s+(?:vertrags)?angebot\b[^;!?]{0,60}?"
     r"(?:machen|unterbreiten|zukommen|senden|schicken|übermitteln)"
+    # "anbei findest du unser Angebot", "die Wahl ist auf Sie gefallen", "Sie ... im Team begrüßen"
+    r"|(?:im\s+anhang|anbei)\s+(?:(?:finden|erhalten)\s+sie\s+|(?:findest"
+    r"|erhältst)\s+du\s+)?(?:ihr|das|unser|den|ihren|dein|deinen)\s+(?:\w+\s+)?(?:angebot"
+    r"|vertragsangebot|arbeitsvertrag|vertragsentwurf)"
+    r"|(?:sie|dich)\s+(?:\w+\s+){0,6}(?:im|in\s+unserem|in\s+unser"
+    r"|ins)\s+team\s+(?:zu\s+)?(?:haben|begrüßen|holen|aufnehmen)"
+    r"|wahl\s+(?:ist\s+)?auf\s+(?:sie|dich)\s+gefallen"
+    r"|(?:sie|dich)\s+(?:[\w.]+\s+){0,8}(?:anstellen|einstellen)\s+(?:möchten|wollen|würden|werden)"
+    r"|schriftliche\w*\s+(?:vertrags)?angebot"
     r")"
 )
 REPLY_NEXT_ROUND = (
@@ -430,6 +452,12 @@ REPLY_NEXT_ROUND = (
     r"|nächste[rn]?\s+schritt\s+(?:ist|wäre|wird)\s+(?:ein|eine|das)"
     r"|als\s+nächsten\s+schritt[^;!?]{0,60}(?:fallstudie|aufgabe|probearbeit\w*|gespräch"
     r"|interview|einladen|kennenlernen|case)"
+    # "du bist eine Runde weiter", "als Nächstes steht eine Case Study an", a trial day
+    r"|runde\s+weiter"
+    r"|als\s+nächstes\s+(?:steht|folgt|kommt)"
+    r"|laden\s+(?:sie|dich)\s+(?:(?:gerne|herzlich|hiermit)\s+)+(?:zu|ein)"
+    r"|(?:sie|dich)\s+(?:gerne\s+)?(?:unsere[mr]|dem|der)\s+(?:\w+\s+)?\w+\s+vorstellen"
+    r"|probe(?:arbeits)?tag\w*"
     r")"
 )
 REPLY_OUT_OF_OFFICE = (
@@ -451,5 +479,8 @@ REPLY_UPDATE = (
     r"|verzöger\w*|dauert\s+(?:leider\s+)?(?:noch\s+)?(?:etwas\s+)?länger|geduld|pausiert"
     r"|auf\s+eis|zwischenstand|update|melden\s+uns|rückmeld\w*|auf\s+dem\s+laufenden"
     r"|noch\s+im\s+rennen|weiterhin\s+im\s+(?:prozess|rennen|auswahlprozess)|entscheidung"
+    # "werden uns zeitnah bei Ihnen melden", "führen derzeit noch Gespräche"
+    r"|bei\s+(?:ihnen|dir|euch)\s+melden"
+    r"|(?:derzeit|aktuell)\s+noch\s+(?:gespräche|im\s+gespräch|in\s+gesprächen)"
     r")"
 )

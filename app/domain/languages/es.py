@@ -278,14 +278,15 @@ DECISION = (
     r"|nos\s+pondremos|próximos\s+pasos|siguientes\s+pasos|resultado\w*|feedback|valoraci[oó]n\w*"
     r"|valorar|selecci[oó]n\w*|seleccionar|elegir|finaliz\w*|cerrar\s+el\s+proceso|conclu\w*"
     r"|resolver|resoluci[oó]n|llam(?:ar\w*|o|amos)|escrib\w*|saber\s+algo|sabrás|sabrá|diremos"
-    r"|dir[eé]|decimos"
+    r"|dir[eé](?!\w)|decimos|confirm\w*"
     r"|aprobaci[oó]n|aprobar|validar|validaci[oó]n|veredicto)"
 )
 DISTRACTORS = (
     (
         r"\b(?:fuera\s+de\s+la\s+oficina|ausente|ausencia|de\s+vacaciones|vacaciones|de\s+baja"
         r"|baja\s+(?:médica|por\s+maternidad|por\s+paternidad)|de\s+viaje|viajando|de\s+vuelta"
-        r"|volveré|regres\w*|me\s+incorporo|me\s+incorporaré|respuesta\s+automática|sin\s+acceso"
+        r"|volveré|vuelvo|estar[eé]\s+fuera|estoy\s+fuera|regres\w*|me\s+incorporo"
+        r"|me\s+incorporaré|respuesta\s+automática|sin\s+acceso"
         r"|acceso\s+limitado|cerrad[oa]s?|no\s+estar[eé]\s+disponible|no\s+estoy)\b",
         "an absence",
     ),
@@ -319,7 +320,9 @@ DISTRACTORS = (
     ),
     (
         r"\b(?:plazo\s+de\s+inscripci[oó]n|fecha\s+límite\s+para\s+(?:aplicar|postular)"
-        r"|oferta\s+publicada|postulaste|inscribiste)\b",
+        r"|oferta\s+publicada|postulaste|inscribiste"
+        # how long the application's data is kept (RGPD, LOPDGDD)
+        r"|conserv\w+\s+(?:tus|sus)\s+(?:datos|cv)|rgpd|lopd\w*|datos\s+personales)\b",
         "the application",
     ),
     (
@@ -436,6 +439,9 @@ REPLY_REJECTION = (
     r"|perfil)|bolsa\s+de\s+(?:empleo|candidatos|talento)"
     r"|congelaci[oó]n\s+de\s+(?:contrataciones|plantilla)|proceso\s+(?:ha\s+sido\s+)?"
     r"(?:cancelado|congelado)|desestimad[oa]|descartad[oa]"
+    # "su candidatura no continuará en el proceso de selección"
+    r"|no\s+continuará\s+en\s+el\s+proceso|no\s+(?:continúa|sigue|seguirá|avanzará"
+    r"|avanza)\s+en\s+el\s+proceso"
     r")"
 )
 REPLY_OFFER = (
@@ -451,6 +457,13 @@ REPLY_OFFER = (
     r"|(?:has|ha)\s+sido\s+(?:seleccionad[oa]|elegid[oa])\s+(?:para\s+(?:el\s+puesto"
     r"|la\s+posición)|como)"
     r"|bienvenid[oa]\s+(?:al\s+equipo|a\s+bordo|a\s+la\s+empresa)|el\s+puesto\s+es\s+tuyo"
+    # "queremos que te unas al equipo", "hemos decidido contar con usted", "carta oferta"
+    r"|queremos\s+que\s+(?:te\s+unas|se\s+una|formes\s+parte|forme\s+parte)"
+    r"|(?:decidido|decidimos)\s+contar\s+con\s+(?:usted|contigo|vos)"
+    r"|carta\s+(?:de\s+)?oferta"
+    r"|(?:ha|has)\s+sido\s+seleccionad[oa]\s+para\s+(?:ocupar|el\s+puesto|la\s+vacante"
+    r"|la\s+posición|incorporarte|incorporarse)"
+    r"|(?:te|le)\s+adjunto\s+(?:la|nuestra)\s+(?:propuesta|oferta)"
     r")"
 )
 REPLY_NEXT_ROUND = (
@@ -465,6 +478,9 @@ REPLY_NEXT_ROUND = (
     r"|prueba\s+técnica|caso\s+práctico"
     r"|(?:pasas|pasa|has\s+pasado|ha\s+pasado)\s+a\s+la\s+(?:siguiente|próxima|última)"
     r"|siguiente\s+paso\s+(?:es|será|sería)\s+(?:una?|la|el)"
+    # "nos gustaría que conociera a nuestro director general"
+    r"|(?:nos\s+gustaría|queremos|quisiéramos)\s+que\s+(?:conociera|conozca|conocieras|conozcas"
+    r"|hablara|hable|hablaras|hables)\s+(?:a|con)"
     r")"
 )
 REPLY_OUT_OF_OFFICE = (

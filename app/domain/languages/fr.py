@@ -271,7 +271,7 @@ DISTRACTORS = (
     (
         r"\b(?:prise\s+de\s+(?:poste|fonctions?)|démarr\w*|début\s+(?:du\s+contrat|de\s+(?:la\s+)?"
         r"mission|du\s+poste)|commencer|commence\w*|intégr\w*|arrivée|onboarding|premier\s+jour"
-        r"|embauche\s+(?:le|au|à|dès))\b",
+        r"|embauche\s+(?:le|au|à|dès)|à\s+pourvoir)\b",
         "a start date",
     ),
     (
@@ -297,7 +297,9 @@ DISTRACTORS = (
     ),
     (
         r"\b(?:clôture\s+des\s+candidatures|date\s+limite\s+de\s+candidature|postulé|annonce"
-        r"|offre\s+d'emploi)\b",
+        r"|offre\s+d'emploi"
+        # how long the application's data is kept (RGPD)
+        r"|conserv\w+\s+(?:vos|tes)\s+(?:données|informations|cv)|rgpd|données\s+personnelles)\b",
         "the application",
     ),
     (
@@ -388,8 +390,10 @@ REPLY_REJECTION = (
     r"(?:candidat\w*|profils?|personne)"
     r"|(?:poursuivre|continuer|avancer)\s+(?:le\s+processus\s+|notre\s+processus\s+)?avec\s+"
     r"(?:un\s+|une\s+)?(?:autres?|d'autres)\s+(?:candidat|profil)\w*"
-    r"|(?:pas|plus)\s+(?:en\s+mesure\s+de\s+)?(?:pouvoir\s+)?(?:donner\s+(?:une\s+)?suite(?:\s+favorable)?"
-    r"|retenir\s+votre|poursuivre\s+(?:avec\s+vous|le\s+processus\s+avec\s+vous|votre\s+candidature))"
+    r"|(?:pas|plus)\s+(?:en\s+mesure\s+de\s+)?(?:pouvoir\s+)?(?:donner\s+(?:une\s+)?suite(?:\s+fav"
+    r"orable)?"
+    r"|retenir\s+votre|poursuivre\s+(?:avec\s+vous|le\s+processus\s+avec\s+vous"
+    r"|votre\s+candidature))"
     r"|(?:pas|plus)\s+(?:en\s+mesure\s+de\s+)?(?:vous\s+)?(?:faire\s+d'offre|proposer\s+le\s+poste"
     r"|faire\s+de\s+proposition)"
     r"|pas\s+(?:été\s+)?retenue?|suite\s+défavorable|réponse\s+(?:négative|défavorable)"
@@ -399,11 +403,17 @@ REPLY_REJECTION = (
     r"|au\s+regret\s+de|regrettons\s+de\s+vous\s+(?:informer|annoncer)|avons\s+le\s+regret"
     r"|(?:correspond\w*|colle)\s+(?:davantage|plus|mieux)|(?:plus|davantage)\s+en\s+adéquation"
     r"|conserv\w+\s+(?:votre\s+)?(?:cv|candidature|profil)|vivier|cvthèque"
-    r"|bonne\s+(?:continuation|chance)\s+(?:dans|pour)\s+(?:vos|votre|tes|ta)\s+(?:recherches?|projets?"
+    r"|bonne\s+(?:continuation|chance)\s+(?:dans|pour)\s+(?:vos|votre|tes|ta)\s+(?:recherches?"
+    r"|projets?"
     r"|démarches?)"
     r"|(?:réussite|succès)\s+dans\s+(?:vos|votre)\s+(?:recherches?|démarches?|projets?)"
     r"|(?:gel|suspension)\s+des\s+recrutements|(?:pourvu|pourvoir)\s+(?:le\s+poste\s+)?en\s+interne"
-    r"|(?:ne|n')\s*(?:correspond|répond|colle)\w*\s+pas|candidature\s+interne|(?:partons|part|partir|parti)\s+sur\s+(?:un\s+)?autre\s+profil"
+    r"|(?:ne|n')\s*(?:correspond|répond|colle)\w*\s+pas|candidature\s+interne|(?:partons|part"
+    r"|partir|parti)\s+sur\s+(?:un\s+)?autre\s+profil"
+    # "on part finalement sur quelqu'un d'autre"
+    r"|(?:part|partons|partir|allons|va)\s+(?:finalement\s+)?sur\s+(?:quelqu'un\s+d'autre"
+    r"|un\s+autre\s+profil|une\s+autre\s+candidature|un\s+autre\s+candidat"
+    r"|une\s+autre\s+candidate)"
     r")"
 )
 REPLY_OFFER = (
@@ -418,6 +428,15 @@ REPLY_OFFER = (
     r"|bienvenue\s+(?:dans\s+l'équipe|parmi\s+nous|à\s+bord|chez)"
     r"|(?:ci-joint|vous\s+trouverez\s+ci-joint)\s+(?:votre|notre|la)\s+(?:proposition|offre"
     r"|promesse|contrat)"
+    # "on aimerait que tu rejoignes l'équipe", "nous souhaitons vous engager", "notre accord pour
+    # ton embauche"
+    r"|(?:aimerait|aimerions|souhaitons|souhaiterions|voudrions|voulons)\s+(?:beaucoup\s+"
+    r"|vraiment\s+)?(?:que\s+(?:tu|vous)\s+rejoign\w+|vous\s+engager|t'engager|vous\s+embaucher"
+    r"|t'embaucher|vous\s+recruter|te\s+recruter|vous\s+accueillir\s+(?:au\s+sein|dans))"
+    r"|(?:notre\s+)?accord\s+pour\s+(?:ton|votre)\s+(?:embauche|recrutement)"
+    r"|(?:en\s+pièce\s+jointe|ci-joint\w*)\s+(?:\w+\s+){0,2}(?:notre|votre|ta"
+    r"|la)\s+(?:proposition|promesse\s+d'embauche|offre)"
+    r"|promesse\s+d'embauche"
     r")"
 )
 REPLY_NEXT_ROUND = (
@@ -427,11 +446,16 @@ REPLY_NEXT_ROUND = (
     r"|(?:entretien|tour)\s+(?:final|suivant|technique)"
     r"|(?:prochaine|dernière)\s+étape\s+(?:sera|est|consiste|serait)"
     r"|(?:invit\w*|convier|convions|convoquer)\s+(?:à|pour)"
-    r"|(?:souhaiterions|aimerions|voudrions|souhaitons|aimerait)\s+(?:vous|te)\s+(?:rencontrer|revoir"
+    r"|(?:souhaiterions|aimerions|voudrions|souhaitons|aimerait)\s+(?:vous|te)\s+(?:rencontrer"
+    r"|revoir"
     r"|présenter|faire\s+rencontrer)"
     r"|cas\s+pratique|étude\s+de\s+cas|test\s+technique"
     r"|retenue?\s+pour\s+(?:la\s+suite|le\s+prochain|la\s+prochaine|l'étape|un\s+(?:second"
     r"|deuxième|dernier))"
+    # "nous souhaiterions vous faire rencontrer notre directeur"
+    r"|vous\s+faire\s+rencontrer|te\s+faire\s+rencontrer"
+    r"|(?:souhaiterions|aimerions|voudrions|aimerait)\s+(?:maintenant\s+|ensuite\s+)?(?:vous"
+    r"|te)\s+(?:présenter\s+à|faire\s+rencontrer|(?:re)?voir)"
     r")"
 )
 REPLY_OUT_OF_OFFICE = (
@@ -441,6 +465,9 @@ REPLY_OUT_OF_OFFICE = (
     r"|en\s+déplacement|hors\s+du\s+bureau|en\s+arrêt|en\s+congé\s+(?:maternité|parental)"
     r"|indisponible|injoignable)"
     r"|je\s+serai\s+de\s+retour|dès\s+mon\s+retour|à\s+mon\s+retour|actuellement\s+absente?"
+    # "je suis en formation cette semaine", "je serai de nouveau joignable à partir du"
+    r"|(?:je\s+suis|je\s+serai)\s+[^;!?]{0,30}?en\s+(?:formation|séminaire|déplacement|congé)"
+    r"|(?:je\s+serai|serai)\s+(?:de\s+nouveau\s+)?joignable\s+(?:à\s+partir|dès)"
     r")"
 )
 REPLY_RETURN = (
