@@ -25,6 +25,7 @@ from app.domain.calendar import BusinessCalendar
 from app.domain.model import DecisionTimeline, ReplyOutcome, ReplyReading, said
 from app.domain.timeline import (
     Language,
+    also_plain,
     date_expressions,
     format_day,
     language_of,
@@ -86,8 +87,8 @@ _REJECTION = re.compile(
     r"|not\s+(?:moving|going)\s+(?:forward|ahead)\s+with\s+your"
     # The role went to someone else: "extended an offer to another candidate", "offer the post
     # to another candidate", "appoint someone else", "found our person", "decided to pass".
-    r"|(?:offer\w*|extend\w*\s+an?\s+offer)\s+(?:(?:the|this|that|our)\s+(?:role|position|post"
-    r"|job)\s+)?"
+    r"|(?:offer\w*|extend\w*\s+an?\s+offer)\s+(?:(?:the|this|that|our)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:role|position|post|job)\s+)?"
     r"to\s+(?:another|a\s+different|an\s+internal|someone\s+else|somebody\s+else"
     r"|a\s+candidate\s+who"
     r"|the\s+other)"
@@ -102,8 +103,12 @@ _REJECTION = re.compile(
     r"|(?:won't|will\s+not|are\s+not|aren't|not)\s+(?:be\s+)?(?:mov|advanc|progress|invit|tak"
     r"|bring)\w*"
     r"\s+you\s+(?:forward|on|ahead|through|to|further|any\s+further)"
-    r"|(?:position|role|vacancy|job|opening|post)\s+(?:is|has\s+been)\s+(?:now\s+)?(?:closed"
-    r"|filled)"
+    r"|(?:position|role|vacancy|job|opening|post)\b(?:\s+[\w-]+){0,4}?\s+(?:is|has\s+been|have"
+    r"\s+been)\s+(?:now\s+)?(?:closed|filled)"
+    r"|decided\s+not\s+to\s+(?:appoint|offer|progress|invite|shortlist)"
+    r"|(?:decided|chose|chosen|opted|elected)\s+to\s+(?:hire|appoint|go\s+with|bring\s+on)\s+(?:a"
+    r"|another"
+    r"|an|the\s+other|someone|somebody)\b(?!\s+(?:offer|next|final))"
     r")"
 )
 
@@ -136,13 +141,16 @@ _OFFER = re.compile(
     r"|welcome)"
     r"\s+you\s+(?:on\s*board|aboard)"
     r"|(?:bring|welcome)\s+you\s+(?:on\s*board|aboard)"
+    r"|you\s+(?:are|have\s+been|were)\s+(?:selected|chosen)\s+(?:for|as)\s+(?:the\s+|our\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:post|position|role|job)\b"
     r")"
 )
 
 _NEXT_ROUND = re.compile(
     r"\b(?:"
     r"(?:next|second|2nd|third|3rd|final|last|follow[\s-]up|onsite|on[\s-]site|technical|panel"
-    r"|in[\s-]person|superday|virtual\s+onsite)\s+(?:round|stage|interview|conversation|step\s+in"
+    r"|in[\s-]person|superday|virtual\s+onsite)\s+(?:round|stage|interview|conversation|call|chat"
+    r"|step\s+in"
     r"\s+(?:our|the)\s+process)s?"
     r"|invite\s+you\s+(?:to|for|back|in)"
     r"|(?:move|moving|advance|advancing|progress|progressing|proceed|proceeding|bring|bringing)"
@@ -167,6 +175,13 @@ _NEXT_ROUND = re.compile(
     r"|book\s+(?:a|an|some|your)\s+(?:[\w-]+\s+){0,2}(?:conversation|call|chat|interview|meeting"
     r"|time|slot)"
     r"|bring\s+you\s+(?:in|back|on[\s-]?site)\s+(?:to|for)"
+    r"|(?:selected|invited|chosen)\s+to\s+(?:advance|move\s+forward|proceed|progress|attend"
+    r"|participate|interview|sit)"
+    r"|advance\s+to\s+the\s+(?:next|final|oral|second|third|panel|technical|interview|assessment"
+    r"|onsite)"
+    r"|(?:can|could|would)\s+you\s+come\s+(?:in\s+|by\s+|over\s+)?(?:and\s+|to\s+)?meet"
+    r"|(?:wants?|would\s+like|'d\s+like|wanted)\s+to\s+(?:talk|speak|meet|chat)\s+(?:to|with)\s+you"
+    r"\b(?!\s+about\s+(?:the|your)\s+offer)"
     r"|meet\s+(?:the\s+rest\s+of|more\s+of|some\s+of|others\s+on)\s+(?:the|our)\s+team"
     r"|(?:system\s+design|design|coding|technical|culture|values|behaviou?ral|case|portfolio)"
     r"\s+(?:round|interview|review)\s+w(?:ith|/)"
@@ -199,14 +214,14 @@ _BULK = re.compile(
 #: Someone else away ("Dave is out of the office until 12/7", "Tom's on annual leave"): part of
 #: an update, not an out-of-office notice, which is the sender's own absence.
 _SOMEONE_ELSE = re.compile(
-    r"\b(?!i\b)(?:[a-z]+\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been)|[a-z]+'s)\s+"
+    r"\b(?!i\b)(?:[a-z]+,?\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been)|[a-z]+'s)\s+"
     r"(?:currently\s+|still\s+|now\s+|also\s+|away\s+and\s+)?$"
 )
 #: Before a next-round phrase, the team's own process, not an invitation: "we're wrapping up
 #: our last interviews", "we just finished the final round".
 _OWN_PROCESS = re.compile(
     r"\b(?:finish\w*|wrap\w*(?:\s+up)?|complet\w*|conclud\w*|done\s+with|conduct\w*|hold\w*"
-    r"|still\s+in|in\s+the\s+middle\s+of|wait\w*\s+(?:on|for))\s+(?:up\s+)?(?:\w+\s+){0,2}$"
+    r"|still\s+in|in\s+the\s+middle\s+of|wait\w*\s+(?:on|for)|mak\w+)\s+(?:up\s+)?(?:\w+\s+){0,2}$"
 )
 _RETURN = re.compile(
     r"(?:until|till|til|through|thru|back|return|returning|in\s+the\s+office|resume|on\s+leave\s+to"
@@ -262,14 +277,21 @@ def _phrases(code: str) -> _Phrases:
             _OWN_PROCESS,
         )
     data = importlib.import_module(f"app.domain.languages.{code}")
+    spellings = getattr(data, "PLAIN_SPELLINGS", {})
+
+    def compiled(pattern: str) -> re.Pattern[str]:
+        return re.compile(also_plain(pattern, spellings))
+
+    own = getattr(data, "REPLY_OWN_PROCESS", None)
     return _Phrases(
-        re.compile(data.REPLY_NEGATION),
-        re.compile(data.REPLY_REJECTION),
-        re.compile(data.REPLY_OFFER),
-        re.compile(data.REPLY_NEXT_ROUND),
-        re.compile(data.REPLY_OUT_OF_OFFICE),
-        re.compile(data.REPLY_RETURN),
-        re.compile(data.REPLY_UPDATE),
+        compiled(data.REPLY_NEGATION),
+        compiled(data.REPLY_REJECTION),
+        compiled(data.REPLY_OFFER),
+        compiled(data.REPLY_NEXT_ROUND),
+        compiled(data.REPLY_OUT_OF_OFFICE),
+        compiled(data.REPLY_RETURN),
+        compiled(data.REPLY_UPDATE),
+        own_process=compiled(own) if own else None,
     )
 
 
@@ -454,6 +476,29 @@ def _return_date(
         text, said_on=received_on, calendar=calendar, day_first=day_first, language=code
     )
     found = [e for e in expressions if e.day >= received_on]
-    marked = [e.day for e in found if _phrases(code).back.search(e.before)]
+    after = _return_after(code)
+    marked = [
+        e.day
+        for e in found
+        if _phrases(code).back.search(e.before)
+        or (after is not None and after.search(_after(text, e.text)))
+    ]
     days = marked or [e.day for e in found]
     return max(days, default=None)
+
+
+@lru_cache(maxsize=8)
+def _return_after(code: str) -> re.Pattern[str] | None:
+    """Words right after a date that make it the return ("am 11. Jänner wieder im Büro")."""
+    if code == "en":
+        return None
+    pattern = getattr(
+        importlib.import_module(f"app.domain.languages.{code}"), "REPLY_RETURN_AFTER", None
+    )
+    return re.compile(pattern) if pattern else None
+
+
+def _after(text: str, expression: str) -> str:
+    """The words right after an expression's last place in the text, in lower case."""
+    at = text.rfind(expression)
+    return text[at + len(expression) : at + len(expression) + 40].lower() if at >= 0 else ""

@@ -87,7 +87,11 @@ _ANY_MONTH = (
 )
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
 _NUMBER = r"\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-_UNIT = r"(?P<unit>(?:business|working|biz|bus\.?)\s+days?|days?|weeks?|wks?|months?|mos|mths?)"
+_UNIT = (
+    r"(?P<unit>(?:business|working|biz|bus\.?)\s+days?|(?:calendar\s+)?days?|weeks?|wks?|months?"
+    r"|mos"
+    r"|mths?)"
+)
 _WEEK = r"(?:work(?:ing)?\s*)?(?:week|wk)"
 #: "next", and "nxt" as typed on a phone.
 _NEXT = r"ne?xt"
@@ -423,6 +427,27 @@ def _ordinal_day(m: re.Match[str], ctx: _Context) -> Resolution | None:
     return day, said("the next such day of a month on or after the interview", "how.ordinal_day")
 
 
+def _day_of_next_month(m: re.Match[str], ctx: _Context) -> Resolution | None:
+    """ "The 1st of next month": that day of the month after the one the words were said in."""
+    first = ctx.said_on.replace(day=1) + relativedelta(months=+1)
+    try:
+        day = first.replace(day=int(m["day"]))
+    except ValueError:
+        return None
+    return day, said("that day of the next month", "how.day_of_next_month")
+
+
+def _before_ordinal_day(m: re.Match[str], ctx: _Context) -> Resolution | None:
+    """ "Before the 15th": the last business day before the next 15th."""
+    day = _next_day_numbered(int(m["day"]), ctx)
+    if day is None:
+        return None
+    before = ctx.calendar.business_day_on_or_before(day - timedelta(days=1))
+    return before, said(
+        f"the last business day before {format_day(day)}", "how.before_day", day=day
+    )
+
+
 def _next_day_numbered(wanted: int, ctx: _Context) -> date | None:
     """The next day of a month numbered ``wanted``, on or after the day the words were said."""
     month_start = ctx.said_on.replace(day=1)
@@ -606,6 +631,21 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("w/c", "week"),
     ),
     _rule(
+        r"\b(?:the\s+)?(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?\s+of\s+(?:next|the\s+(?:next"
+        r"|following|coming))"
+        r"\s+month\b",
+        RELATIVE,
+        _day_of_next_month,
+        ("month",),
+    ),
+    _rule(
+        rf"\bbefore\s+(?:the\s+)?(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_ANY_MONTH})"
+        rf"{_NOT_A_DAY}",
+        RELATIVE,
+        _before_ordinal_day,
+        ("before",),
+    ),
+    _rule(
         rf"\b(?:the\s+)?(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_ANY_MONTH}){_NOT_A_DAY}",
         RELATIVE,
         _ordinal_day,
@@ -768,7 +808,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("day",),
     ),
     _rule(
-        r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|month[\s-]end|eom)\b",
+        r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month|month[\s-]end|month'?s\s+end|eom)\b",
         RELATIVE,
         _this_month_end,
         ("month", "eom"),
@@ -961,17 +1001,22 @@ _DECISION = re.compile(
     r"\b(?:decid\w*|decision\w*|let\s+(?:you|u)\s+know|get(?:ting)?\s+back|come\s+back\s+to"
     r"|back\s+to\s+you|hear(?:ing)?\s+(?:from|back)|you(?:'ll|\s+will|\s+should)\s+hear"
     r"|updates?|news|next\s+steps?|answers?|feedback|respon\w+|repl(?:y|ies)|in\s+touch"
-    r"|reach\s+out|contact\s+you|circle\s+back|touch\s+base|outcome|results?|conclu\w+"
+    r"|reach\s+out|contact\s+you|circle\s+back|touch\s+base|outcomes?|results?|conclu\w+"
     r"|finali[sz]\w*|wrap(?:s|ped|ping)?\s+(?:up|things\s+up|this\s+up)|make\s+(?:a|our|the"
     r"|their)\s+"
     r"(?:call|choice|selection|hire|offer|final)|choos\w+|select\w*|shortlist\w*|offers?"
-    r"|verdict|confirm\w*(?=\s+(?:by|next|the\s+(?:decision|outcome)|our\s+(?:decision|choice)"
+    r"|verdict|(?<!please\s)(?<!you\s)confirm\w*(?=\s+(?:by|next|the\s+(?:decision|outcome)"
+    r"|our\s+(?:decision|choice)"
     r"|whether|if|either|within|before|on|in|shortly|soon)\b|[\s.,!]*$)|inform\w*|notify"
     r"|follow\s+up\s+with\s+you|timeline|timeframe"
     r"|know\s+more|close\s+the\s+(?:role|search|process)|debrief\w*|deliberat\w+"
     r"|review(?:ing)?\s+(?:all\s+)?(?:the\s+)?(?:candidates|applications|feedback|finalists)"
     r"|assess\w*|evaluat\w+|come\s+to\s+a|sign[\s-]off|approv\w+|come\s+back|call\s+you"
     r"|ring\s+you|email\s+you|write\s+to\s+you|know\s+by|hope\s+to\s+have"
+    r"|recommend\w*|get\s+a\s+call|give\s+you\s+a\s+(?:call|ring)|(?:be\s+)?in\s+contact"
+    r"|at\s+the\s+"
+    r"(?:very\s+)?latest|no\s+later\s+than|worst\s+case|latest\s+by"
+    r"|(?<!please\s)(?<!you\s)confirm\w*(?=\s+(?:[\w,]+\s+){0,6}(?:whether|if)\b)"
     r"|slip\w*\s+(?:to|until|into|past)|push\w*\s+(?:\w+\s+)?(?:back|out)\s+(?:to|until|into))\b"
 )
 
@@ -989,6 +1034,7 @@ _DISTRACTORS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"(?:out|away|off)\b"
             r"|(?:is|are|will\s+be)\s+(?:out|away|off)(?=\s+(?:this|next|until|till|on|for|of"
             r"|from)\b)"
+            r"|(?:on|doing|called\s+up\s+for)\s+(?:reserve|military|jury|army)\s+duty|miluim"
             r"|returning|return\s+on|travel+ing|limited\s+access|(?:office|we)\s+(?:is|are|will"
             r"\s+be)\s+closed|off\s+(?:until|till|from))\b"
         ),
@@ -1045,6 +1091,15 @@ _DISTRACTORS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"|retain\w*|gdpr|data\s+protection|your\s+(?:personal\s+)?data|privacy)\b"
         ),
         "the application",
+    ),
+    (
+        re.compile(
+            r"\b(?:please\s+(?:\w+\s+)?(?:confirm|let\s+(?:me|us)\s+know|reply|respond|send"
+            r"|return|sign"
+            r"|submit|complete|provide|share)|(?:could|can|would)\s+you\s+(?:please\s+)?(?:confirm"
+            r"|let\s+(?:me|us)\s+know|send|return|sign|submit|complete))\b"
+        ),
+        "something asked of the candidate",
     ),
     (
         re.compile(r"\b(?:salary|salaries|pay|compensation|bonus\w*|benefits|payroll|paid)\b"),
@@ -1496,6 +1551,7 @@ def _read_text(
 _WHY_KEYS = {
     "an e-mail header": "email_header",
     "an earlier message, quoted": "quoted",
+    "something asked of the candidate": "candidate_task",
     "an absence": "absence",
     "a start date": "start_date",
     "a contract or notice length": "contract",
@@ -1612,7 +1668,7 @@ class Language:
 def _english_unit(unit: str) -> str:
     if unit.startswith(("business", "working", "biz", "bus")):
         return "business"
-    if unit.startswith("day"):
+    if unit.startswith(("day", "calendar")):
         return "day"
     return "week" if unit.startswith("w") else "month"
 
@@ -1758,7 +1814,7 @@ def _kinds(units: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
     return kind_of
 
 
-def _also_plain(pattern: str, spellings: dict[str, str]) -> str:
+def also_plain(pattern: str, spellings: dict[str, str]) -> str:
     """``pattern`` also matching words typed without a language's letters: German "naechste"
     for "nächste", "Gruesse" for "Grüße", as people type on a keyboard without them. Letters
     inside a character class are left alone."""
@@ -1808,7 +1864,7 @@ def _built(data: Any) -> Language:
     def filled(pattern: str) -> str:
         for slot, value in slots.items():
             pattern = pattern.replace(slot, value)
-        return _also_plain(pattern, spellings)
+        return also_plain(pattern, spellings)
 
     def needed(words: Iterable[str]) -> tuple[str, ...]:
         words = tuple(words)

@@ -927,6 +927,16 @@ _WORDS: dict[str, tuple[str, str, str]] = {
         "le dernier jour ouvré de la dernière semaine de {month}",
         "el último día hábil de la última semana de {month}",
     ),
+    "how.day_of_next_month": (
+        "dieser Tag des nächsten Monats",
+        "ce jour du mois suivant",
+        "ese día del mes siguiente",
+    ),
+    "how.before_day": (
+        "der letzte Werktag vor dem {day}",
+        "le dernier jour ouvré avant le {day}",
+        "el último día hábil antes del {day}",
+    ),
     "how.week_of": (
         "der letzte Werktag der Woche vom {start}",
         "le dernier jour ouvré de la semaine du {start}",
@@ -976,6 +986,11 @@ _WORDS: dict[str, tuple[str, str, str]] = {
     ),
     # why a date was set aside
     "set_aside.email_header": ("ein E-Mail-Kopf", "un en-tête d'e-mail", "un encabezado de correo"),
+    "set_aside.candidate_task": (
+        "etwas, worum die Bewerberin oder der Bewerber gebeten wird",
+        "une demande faite au candidat",
+        "algo que se pide a la persona candidata",
+    ),
     "set_aside.quoted": (
         "eine zitierte frühere Nachricht",
         "un message antérieur cité",

@@ -249,7 +249,8 @@ DECISION = (
     r"|ausgewählt|abschlie\w+|abgeschlossen|abstimm\w*|stimmen\s+uns|klarheit|wissen\s+lassen"
     r"|hören|zusage|absage|update|neuigkeiten|status|zeitplan|zeitrahmen|evaluier\w*|bewert\w*"
     r"|freigabe|genehmig\w*|kontaktier\w*|anrufen|finalisier\w*|festleg\w*|sagen\s+können"
-    r"|(?:ruf|rufe|rufen)\s+(?:sie|dich)\s+an|hörst|hört|teilen\s+wir\s+(?:ihnen|dir|euch))"
+    r"|(?:ruf|rufe|rufen)\s+(?:sie|dich)\s+an|hörst|hört|teilen\s+wir\s+(?:ihnen|dir|euch)"
+    r"|sagen\s+(?:ihnen|dir|euch)|geben\s+(?:ihnen|dir|euch)\s+bescheid)"
 )
 DISTRACTORS = (
     (
@@ -360,6 +361,8 @@ HOLIDAY_NAMES = {
     "neujahr": r"neujahr|new year",
     "ostern": r"oster|easter",
     "pfingsten": r"pfingst|whit",
+    "dreikönig": r"drei\s*könig|epiphan",
+    "heilige drei könige": r"drei\s*könig|epiphan",
 }
 #: Words common in German and rare in English: enough of them and the text is German.
 MARKS = (
@@ -408,6 +411,13 @@ REPLY_REJECTION = (
     # "uns für jemanden entschieden, der...", "für eine Bewerberin entschieden, deren..."
     r"|für\s+(?:jemand\w*|eine?n?\s+(?:andere\w*\s+|interne\w*\s+)?(?:bewerber\w*|kandidat\w*"
     r"|person)|eine?n?\s+andere\w*)\s+(?:\w+\s+)?entschieden"
+    # "für eine Mitbewerberin entschieden", "den Prozess nicht weiterzuführen", "gegen eine
+    # Zusammenarbeit entschieden"
+    r"|für\s+(?:eine?n?\s+)?(?:andere\w*\s+)?\w*(?:bewerber|kandidat)\w*\s+(?:\w+\s+)?entschieden"
+    r"|nicht\s+(?:weiter\s+)?(?:weiterzuführen|weiterführen|fortzusetzen|weiterzuverfolgen"
+    r"|weiterverfolgen)"
+    r"|gegen\s+(?:eine\s+)?(?:zusammenarbeit|ihre\s+bewerbung|deine\s+bewerbung|sie"
+    r"|dich)\s+entschieden"
     r")"
 )
 REPLY_OFFER = (
@@ -438,6 +448,14 @@ REPLY_OFFER = (
     r"|wahl\s+(?:ist\s+)?auf\s+(?:sie|dich)\s+gefallen"
     r"|(?:sie|dich)\s+(?:[\w.]+\s+){0,8}(?:anstellen|einstellen)\s+(?:möchten|wollen|würden|werden)"
     r"|schriftliche\w*\s+(?:vertrags)?angebot"
+    # "Ihnen die Stelle als ... anbieten", "wir nehmen dich", "für Sie entschieden", "Ihre
+    # Einstellung ist ... vorgesehen"
+    r"|(?:ihnen|dir)\s+(?:gerne\s+)?(?:die|diese|eine|unsere)\s+(?:stelle"
+    r"|position)[^;!?]{0,120}anbieten"
+    r"|wir\s+nehmen\s+(?:dich|sie)\b"
+    r"|(?<!nicht\s)für\s+(?:sie|dich)\s+entschieden"
+    r"|(?:ihre|deine)\s+(?:einstellung|anstellung)\s+(?:ist|wird|erfolgt)"
+    r"|(?:ihrer|deiner)\s+(?:einstellung|anstellung)\s+[^.;!?]{0,60}zugestimmt"
     r")"
 )
 REPLY_NEXT_ROUND = (
@@ -458,6 +476,9 @@ REPLY_NEXT_ROUND = (
     r"|laden\s+(?:sie|dich)\s+(?:(?:gerne|herzlich|hiermit)\s+)+(?:zu|ein)"
     r"|(?:sie|dich)\s+(?:gerne\s+)?(?:unsere[mr]|dem|der)\s+(?:\w+\s+)?\w+\s+vorstellen"
     r"|probe(?:arbeits)?tag\w*"
+    # "lädt Sie zum Assessment-Center ein", a demo lesson
+    r"|lädt\s+(?:sie|dich)\s+(?:\w+\s+){0,3}?(?:zu|zum|zur|ein)\b"
+    r"|assessment[\s-]?center|probestunde|hospitation|schnuppertag"
     r")"
 )
 REPLY_OUT_OF_OFFICE = (
@@ -468,9 +489,18 @@ REPLY_OUT_OF_OFFICE = (
     r"|außer\s+haus|unterwegs|krank)"
     r"|ich\s+befinde\s+mich\s+[^;!?]{0,30}?(?:urlaub|elternzeit|dienstreise|mutterschutz)"
     r"|nach\s+meiner\s+rückkehr"
+    # "ich bin ... auf einer Fortbildung und ab dem 7.12. wieder erreichbar"
+    r"|(?:ich\s+bin|bin\s+ich)\b[^;!?]{0,50}?(?:fortbildung|schulung|seminar|weiterbildung|messe"
+    r"|kur\b|reha)"
+    r"|(?:ich\s+bin|bin\s+ich)\b[^;!?]{0,50}?wieder\s+(?:erreichbar|im\s+büro|da)\b"
     r")"
 )
+#: Before a next-round phrase, the team's own interviews: "wir führen noch zwei weitere
+#: Gespräche" is not an invitation.
+REPLY_OWN_PROCESS = r"\bnoch\s+(?:\w+\s+){0,2}$"
 REPLY_RETURN = r"(?:bis|ab|wieder|zurück|rückkehr)\b[^.;!?]{0,20}$"
+#: Right after a date, words that make it the return: "am 11. Jänner wieder im Büro".
+REPLY_RETURN_AFTER = r"^[^.;!?]{0,12}\b(?:wieder|zurück)\b"
 REPLY_UPDATE = (
     r"\b(?:"
     r"noch\s+(?:keine\s+entscheidung|nicht\s+entschieden|nicht\s+abgeschlossen|in\s+(?:der|den)\s+"

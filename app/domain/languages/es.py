@@ -7,6 +7,9 @@ that turns its match into a day.
 
 CODE = "es"
 
+#: Letters people leave out when typing fast or without the layout ("desole", "manana"): the
+#: reader's patterns match both spellings.
+PLAIN_SPELLINGS = {"á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ñ": "n"}
 MONTHS = {
     "enero": 1,
     "ene": 1,
@@ -276,7 +279,7 @@ DECISION = (
     r"\b(?:decid\w*|decisi[oó]n\w*|respuesta\w*|respond\w*|contest\w*|inform\w*|comunic\w*"
     r"|noticias|novedades|avis\w*|contact\w*|volver\w*\s+a\s+(?:contactar|escribir|llamar)"
     r"|nos\s+pondremos|próximos\s+pasos|siguientes\s+pasos|resultado\w*|feedback|valoraci[oó]n\w*"
-    r"|valorar|selecci[oó]n\w*|seleccionar|elegir|finaliz\w*|cerrar\s+el\s+proceso|conclu\w*"
+    r"|valorar|seleccionar\w*|seleccionaremos|elegir|finaliz\w*|cerrar\s+el\s+proceso|conclu\w*"
     r"|resolver|resoluci[oó]n|llam(?:ar\w*|o|amos)|escrib\w*|saber\s+algo|sabrás|sabrá|diremos"
     r"|dir[eé](?!\w)|decimos|confirm\w*"
     r"|aprobaci[oó]n|aprobar|validar|validaci[oó]n|veredicto)"
@@ -322,7 +325,8 @@ DISTRACTORS = (
         r"\b(?:plazo\s+de\s+inscripci[oó]n|fecha\s+límite\s+para\s+(?:aplicar|postular)"
         r"|oferta\s+publicada|postulaste|inscribiste"
         # how long the application's data is kept (RGPD, LOPDGDD)
-        r"|conserv\w+\s+(?:tus|sus)\s+(?:datos|cv)|rgpd|lopd\w*|datos\s+personales)\b",
+        r"|conserv\w+\s+(?:tus|sus)\s+(?:datos|cv)|(?:tus|sus)\s+datos|rgpd|lopd\w*"
+        r"|datos\s+personales)\b",
         "the application",
     ),
     (
@@ -372,7 +376,8 @@ BEFORE = (
     ),
 )
 HEADER_LINE = (
-    r"^\s*(?:>+\s*)?(?:enviado|fecha|sent|date)\s*:|^\s*(?:>+\s*)?el\b.*\bescribi[oó]\s*:?\s*$"
+    r"^\s*(?:>+\s*)?(?:enviado(?:\s+el)?|fecha|sent|date)\s*:"
+    r"|^\s*(?:>+\s*)?el\b.*\bescribi[oó]\s*:?\s*$"
     r"|^\s*-+\s*(?:mensaje\s+original|original\s+message)"
 )
 ABBREVIATION = (
@@ -442,6 +447,10 @@ REPLY_REJECTION = (
     # "su candidatura no continuará en el proceso de selección"
     r"|no\s+continuará\s+en\s+el\s+proceso|no\s+(?:continúa|sigue|seguirá|avanzará"
     r"|avanza)\s+en\s+el\s+proceso"
+    # "no ha superado la fase de entrevista", "no se dio", "el cliente se fue por otra persona"
+    r"|no\s+ha\s+superado|no\s+has\s+superado"
+    r"|no\s+se\s+dio\b"
+    r"|se\s+(?:fue|decidió|decidio|inclinó|inclino)\s+por\s+otr[oa]"
     r")"
 )
 REPLY_OFFER = (
@@ -464,6 +473,10 @@ REPLY_OFFER = (
     r"|(?:ha|has)\s+sido\s+seleccionad[oa]\s+para\s+(?:ocupar|el\s+puesto|la\s+vacante"
     r"|la\s+posición|incorporarte|incorporarse)"
     r"|(?:te|le)\s+adjunto\s+(?:la|nuestra)\s+(?:propuesta|oferta)"
+    # "fuiste seleccionada para la vacante", "te queremos en el equipo"
+    r"|(?:fuiste|fue|has\s+sido|ha\s+sido)\s+seleccionad[oa]\s+para\s+(?:la\s+vacante|el\s+puesto"
+    r"|la\s+plaza|la\s+posición)"
+    r"|te\s+queremos\s+en\s+el\s+equipo|(?:la|una)\s+propuesta\s+formal"
     r")"
 )
 REPLY_NEXT_ROUND = (
@@ -481,6 +494,10 @@ REPLY_NEXT_ROUND = (
     # "nos gustaría que conociera a nuestro director general"
     r"|(?:nos\s+gustaría|queremos|quisiéramos)\s+que\s+(?:conociera|conozca|conocieras|conozcas"
     r"|hablara|hable|hablaras|hables)\s+(?:a|con)"
+    # a kitchen trial, a demo lesson, "quiere que tengas una charla con el gerente"
+    r"|(?:hacer|realizar)\s+una\s+prueba|clase\s+de\s+prueba|día\s+de\s+prueba"
+    r"|jornada\s+de\s+prueba"
+    r"|(?:tengas|tenga)\s+una\s+(?:charla|entrevista|reunión|conversación)\s+con"
     r")"
 )
 REPLY_OUT_OF_OFFICE = (
@@ -490,6 +507,8 @@ REPLY_OUT_OF_OFFICE = (
     r"|(?:estoy|estaré|me\s+encuentro)\s+[^;!?]{0,50}?(?:de\s+vacaciones|de\s+viaje|de\s+baja"
     r"|ausente|sin\s+acceso|con\s+acceso\s+limitado|disfrutando)"
     r"|a\s+mi\s+(?:vuelta|regreso)|cuando\s+(?:vuelva|regrese)"
+    # "en este momento no me encuentro en la oficina"
+    r"|no\s+me\s+encuentro\s+en\s+la\s+oficina"
     r")"
 )
 REPLY_RETURN = (

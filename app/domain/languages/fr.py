@@ -7,6 +7,20 @@ each rule names the resolver of ``app.domain.timeline`` that turns its match int
 
 CODE = "fr"
 
+#: Letters people leave out when typing fast or without the layout ("desole", "manana"): the
+#: reader's patterns match both spellings.
+PLAIN_SPELLINGS = {
+    "é": "e",
+    "è": "e",
+    "ê": "e",
+    "à": "a",
+    "â": "a",
+    "ç": "c",
+    "ô": "o",
+    "î": "i",
+    "û": "u",
+    "ù": "u",
+}
 MONTHS = {
     "janvier": 1,
     "janv": 1,
@@ -414,6 +428,9 @@ REPLY_REJECTION = (
     r"|(?:part|partons|partir|allons|va)\s+(?:finalement\s+)?sur\s+(?:quelqu'un\s+d'autre"
     r"|un\s+autre\s+profil|une\s+autre\s+candidature|un\s+autre\s+candidat"
     r"|une\s+autre\s+candidate)"
+    # "c'est non pour cette fois", "ils sont partis sur un autre profil"
+    r"|c'est\s+non\b"
+    r"|(?:sont|est|sommes)\s+partis?\s+sur\s+(?:un\s+autre|une\s+autre|quelqu'un)"
     r")"
 )
 REPLY_OFFER = (
@@ -437,6 +454,11 @@ REPLY_OFFER = (
     r"|(?:en\s+pièce\s+jointe|ci-joint\w*)\s+(?:\w+\s+){0,2}(?:notre|votre|ta"
     r"|la)\s+(?:proposition|promesse\s+d'embauche|offre)"
     r"|promesse\s+d'embauche"
+    # "M. le Maire a retenu votre candidature pour le poste", "on aimerait t'offrir le poste", "te
+    # confirmer ton embauche"
+    r"|(?:a|avons|ont)\s+retenu\s+(?:votre|ta)\s+candidature\s+pour\s+le\s+poste"
+    r"|(?:vous|t')\s*offrir\s+le\s+poste|(?:aimerait|aimerions|souhaitons)\s+(?:vous|t')\s*offrir"
+    r"|(?:vous|te)\s+confirmer\s+(?:votre|ton)\s+(?:embauche|recrutement)"
     r")"
 )
 REPLY_NEXT_ROUND = (
@@ -456,6 +478,10 @@ REPLY_NEXT_ROUND = (
     r"|vous\s+faire\s+rencontrer|te\s+faire\s+rencontrer"
     r"|(?:souhaiterions|aimerions|voudrions|aimerait)\s+(?:maintenant\s+|ensuite\s+)?(?:vous"
     r"|te)\s+(?:présenter\s+à|faire\s+rencontrer|(?:re)?voir)"
+    # "vous êtes convoquée à un entretien", "vous passez à l'étape suivante", a trial day
+    r"|(?:êtes|es)\s+convoqué\w*\s+(?:à|a)\s+un\s+(?:entretien|oral|épreuve)"
+    r"|pass(?:ez|es)\s+(?:à|a)\s+l'étape\s+suivante"
+    r"|journée\s+d'essai|période\s+d'immersion|mise\s+en\s+situation"
     r")"
 )
 REPLY_OUT_OF_OFFICE = (
