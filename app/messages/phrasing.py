@@ -29,7 +29,8 @@ from app.messages.inflection import inflect
 class Form(StrEnum):
     NOUN = "noun"  # five years of Kafka; leading a team of six
     VERB = "verb"  # led the redesign of …; speak fluent Hindi
-    ADJECTIVE = "adjective"  # fluent in Spanish
+    ADJECTIVE = "adjective"  # fluent in Spanish; AWS certified; very organized
+    ROLE = "role"  # strong communicator; contributor to the Go standard library
     CLAUSE = "clause"  # I speak fluent Hindi; the team is moving to streaming
     SENTENCES = "sentences"  # more than one sentence, or a question: used as written
 
@@ -46,6 +47,7 @@ _DETERMINERS = frozenset(
     "ten eleven twelve twenty fifty hundred dozens".split()
 )
 _POSSESSIVES = frozenset("my our your his her their its".split())
+_QUANTIFIERS = frozenset("most all much part half some none each many".split())
 _AUXILIARIES = frozenset(
     "is are was were am has have had will would can could should shall may might must do "
     "does did isn't aren't wasn't weren't hasn't haven't hadn't won't can't couldn't "
@@ -165,6 +167,39 @@ _COMMON_OPENERS = frozenset(
     "hands-on broad long practical direct first-hand several how what why whether "
     "not lack gap limited little some".split()
 )
+#: Adjectives that say what someone is, at the end of a short phrase: "AWS certified", "very
+#: organized", "detail-oriented".
+_PREDICATES = frozenset(
+    "certified licensed qualified accredited registered bilingual trilingual multilingual "
+    "organized organised detail-oriented self-motivated motivated driven reliable adaptable "
+    "creative analytical proactive resourceful dependable punctual hardworking hard-working "
+    "personable approachable meticulous patient flexible bilingual fluent data-driven "
+    "results-driven customer-focused self-taught cleared".split()
+)
+#: Words that make the next one say how much: "very organized", "highly motivated".
+_INTENSIFIERS = frozenset(
+    "very highly extremely really super quite incredibly exceptionally".split()
+)
+#: Adjectives that, with a preposition after them, say what someone is good at: "good at
+#: algorithms", "strong in SQL".
+_ABLE = frozenset("good great excellent strong skilled experienced proficient".split())
+#: Nouns for a person: a phrase that names what the candidate is ("strong communicator",
+#: "PRINCE2 practitioner", "contributor to …") says "I am a …".
+_PERSON_NOUNS = frozenset(
+    "communicator learner expert practitioner contributor leader lead salesman saleswoman "
+    "salesperson seller speaker writer player engineer developer designer analyst coach mentor "
+    "teacher nurse problem-solver self-starter founder co-founder maintainer author owner "
+    "specialist generalist consultant veteran graduate alum alumnus alumna volunteer organizer "
+    "storyteller thinker worker collaborator multitasker achiever negotiator presenter "
+    "researcher scientist manager architect strategist advocate builder creator operator "
+    "performer closer hunter".split()
+)
+#: Degrees and certifications a strength may open with: "I would bring my PhD in …".
+_CREDENTIALS = frozenset(
+    "phd ph.d. mba msc m.sc. ms ma bsc b.sc. bs ba beng meng m.ed. med jd llm md cpa cfa acca "
+    "cima pmp cissp cism cisa ccna ccnp ccie ccrn rn lpn cna prince2 csm psm cpa cma shrm-cp "
+    "shrm-scp aphr phr sphr cfp cpp itil togaf".split()
+)
 #: Adverbs that may stand between a subject-less phrase and its verb ("also led").
 _ADVERBS = frozenset("also recently previously successfully personally".split())
 _OBJECT_STARTS = _DETERMINERS | frozenset("me us them it well".split())
@@ -192,6 +227,18 @@ _AS_WRITTEN = {
     },
     "im": "I'm",
     "ive": "I've",
+    # note-taking abbreviations a letter spells out
+    **{
+        "yrs": "years",
+        "yr": "year",
+        "mos": "months",
+        "mgmt": "management",
+        "mgr": "manager",
+        "execs": "executives",
+        "exp": "experience",
+        "dept": "department",
+        "w/": "with",
+    },
 }
 # A contraction opening the text in sentence case lost its apostrophe too ("Havent used Go").
 _AS_WRITTEN |= {
@@ -241,6 +288,9 @@ class Phrase:
             return f"I {verb} {rest}".rstrip()
         if self.form is Form.ADJECTIVE:
             return f"I am {self.text}"
+        if self.form is Form.ROLE:
+            first = self.text.split(" ", 1)[0].lower()
+            return f"I am {self.text if first in ('a', 'an') else with_article(self.text)}"
         if self.form is Form.NOUN and self.first == "no":
             return f"I have {self.text}"
         return None
@@ -283,7 +333,10 @@ def _lower_first(text: str, first: str) -> str:
 
 def _finite_after_noun(words: list[str]) -> bool:
     """A phrase like "my background is in statistics": an auxiliary soon after the opening
-    noun group, with nothing that starts a relative clause or a prepositional phrase first."""
+    noun group, with nothing that starts a relative clause or a prepositional phrase first
+    ("most of my last role was selling": a quantifier's "of" does not count)."""
+    if words[0] in _QUANTIFIERS and len(words) > 2 and words[1] == "of":
+        return any(word in _AUXILIARIES for word in words[2:8])
     for word in words[1:5]:
         if word in _AUXILIARIES:
             return True
@@ -303,6 +356,8 @@ def _form(text: str, words: list[str]) -> Form:
         if first in ("there", "it") and second not in _AUXILIARIES:
             return Form.NOUN
         return Form.CLAUSE
+    if first in _PREDICATES and second in ("in", "as", "for", "by", "to"):
+        return Form.ADJECTIVE  # "licensed in IL, WI and IN", "certified in ESL"
     if first in _BASE_VERBS:
         return Form.VERB
     if first in _IRREGULAR_PAST:
@@ -315,9 +370,44 @@ def _form(text: str, words: list[str]) -> Form:
         return Form.NOUN
     if first in _ADJECTIVES and second in ("in", "with", "at", "to", "about", "working", "in,"):
         return Form.ADJECTIVE
+    if first in _ABLE and second in ("in", "with", "at"):
+        return Form.ADJECTIVE
+    if (
+        len(words) <= 4
+        and first not in _DETERMINERS
+        and (words[-1] in _PREDICATES or (first in _INTENSIFIERS and len(words) == 2))
+    ):
+        return Form.ADJECTIVE
+    if _is_role(words):
+        return Form.ROLE
     if _finite_after_noun(words):
         return Form.CLAUSE
     return Form.NOUN
+
+
+_ROLE_ENDS = frozenset("to in of at for with on who from".split())
+
+
+def _is_role(words: list[str]) -> bool:
+    """A phrase naming what someone is: modifiers, then a person noun, then nothing, a
+    preposition or a number ("strong communicator", "contributor to the Go standard library",
+    "top salesman 3 years running"); "a" or "an" may open it, no other determiner."""
+    start = 1 if words[0] in ("a", "an") else 0
+    if words[0] in _DETERMINERS and not start:
+        return False
+    for index, word in enumerate(words[start : start + 4], start):
+        if word.rstrip(",.") in _PERSON_NOUNS:
+            after = words[index + 1] if index + 1 < len(words) else ""
+            return not after or after in _ROLE_ENDS or bool(_NUMBER.match(after))
+        if word in _ROLE_ENDS or word in _AUXILIARIES or _NUMBER.match(word):
+            return False
+    return False
+
+
+def credential(text: str) -> bool:
+    """Whether a noun phrase opens with a degree or certification ("PhD in …", "CISSP")."""
+    first = text.split(" ", 1)[0].lower().rstrip(",")
+    return first in _CREDENTIALS
 
 
 @lru_cache(maxsize=4096)

@@ -225,29 +225,69 @@ def _html(body: str) -> str:
 
 def _signature(facts: InterviewFacts) -> str:
     candidate = facts.candidate
-    return "\n".join(part for part in (candidate.name, candidate.email, candidate.phone) if part)
+    name = cased(candidate.name)
+    return "\n".join(part for part in (name, candidate.email, candidate.phone) if part)
+
+
+#: Small words of a surname that stay small inside it: "van der Berg", "de la Cruz".
+_PARTICLES = frozenset("van von der den de del della di da du la le ten ter bin al y".split())
+#: Titles people type into a name field: "Dr. Priya Nair", "Mr John Smith", "Frau Weber".
+_HONORIFICS = frozenset(
+    "mr mrs ms mx miss dr prof professor sir dame herr frau m mme mlle sr sra srta dra don doña "
+    "mag dipl".split()
+)
+
+
+def cased(name: str, *, capitals: bool = True) -> str:
+    """A name typed all in small letters (or, with ``capitals``, all in capitals) written as
+    names are: "sarah chen" → "Sarah Chen", "RAJESH KUMAR" → "Rajesh Kumar", "o'neil" →
+    "O'Neil", "jean-luc" → "Jean-Luc"; particles stay small inside a name ("van der berg" →
+    "van der Berg" only after a first name). A name typed with capitals of its own ("McKinsey",
+    "eBay", "María José") is left as it is."""
+    letters = [c for c in name if c.isalpha()]
+    lower = all(c.islower() for c in letters)
+    upper = capitals and len(letters) > 3 and all(c.isupper() for c in letters)
+    if not letters or not (lower or upper):
+        return name
+    words = []
+    for index, word in enumerate(name.lower().split()):
+        if index and word in _PARTICLES:
+            words.append(word)
+            continue
+        words.append(re.sub(r"(^|[-'’])(\w)", lambda m: m.group(1) + m.group(2).upper(), word))
+    return " ".join(words)
+
+
+def _titled(name: str) -> tuple[str, str]:
+    """A title typed into the name field, and the name without it: ("Dr.", "Priya Nair")."""
+    words = name.split()
+    if len(words) > 1 and words[0].rstrip(".").lower() in _HONORIFICS:
+        return words[0], " ".join(words[1:])
+    return "", " ".join(words)
 
 
 def first_name(name: str, preferred: str | None = None) -> str:
-    """The name a person goes by: ``preferred`` where given, else the first word of ``name``."""
+    """The name a person goes by: ``preferred`` where given, else the first word of ``name``
+    (after any title typed into it: "Dr. Priya Nair" goes by Priya)."""
     if preferred and preferred.strip():
-        return " ".join(preferred.split())
-    words = name.split()
+        return cased(" ".join(preferred.split()))
+    words = _titled(cased(name))[1].split()
     return words[0] if words else name
 
 
 def _surname(name: str) -> str:
-    words = name.split()
+    words = _titled(name)[1].split()
     return " ".join(words[1:]) if len(words) > 1 else name.strip()
 
 
 def _spoken_name(candidate: Candidate) -> str:
     """How the candidate introduces themselves: their preferred first name and surname."""
+    name = cased(candidate.name)
     if not candidate.preferred_name:
-        return candidate.name
-    surname = _surname(candidate.name)
-    preferred = first_name(candidate.name, candidate.preferred_name)
-    return preferred if surname == candidate.name.strip() else f"{preferred} {surname}"
+        return name
+    surname = _surname(name)
+    preferred = first_name(name, candidate.preferred_name)
+    return preferred if surname == name.strip() else f"{preferred} {surname}"
 
 
 def formality_of(facts: InterviewFacts) -> Formality:
@@ -256,11 +296,14 @@ def formality_of(facts: InterviewFacts) -> Formality:
 
 
 def _salutation(contact: Contact, facts: InterviewFacts) -> tuple[bool, str]:
-    """Whether the greeting is formal, and the name it uses: "Mr Smith", or "Bob"."""
+    """Whether the greeting is formal, and the name it uses: "Mr Smith", or "Bob". A title
+    typed into the name field ("Dr. Priya Nair") is the title when none is given."""
+    typed_title, name = _titled(cased(contact.name))
     if formality_of(facts) is Formality.FORMAL:
-        if contact.title and contact.title.strip():
-            return True, f"{contact.title.strip()} {_surname(contact.name)}"
-        return True, " ".join(contact.name.split())
+        title = (contact.title or "").strip() or typed_title
+        if title:
+            return True, f"{title} {_surname(name)}"
+        return True, name
     return False, first_name(contact.name, contact.preferred_name)
 
 
@@ -304,11 +347,22 @@ def _place(contact: Contact, facts: InterviewFacts) -> int:
     return interviewed.index(contact) if contact in interviewed else 0
 
 
+#: Pay, in the four languages: a concern about it waits for an offer (R13: no salary talk in
+#: the notes before one).
+_MONEY = re.compile(
+    r"\b(?:salary|salaries|compensation|pay|equity|bonus|money|benefits|gehalt\w*|vergütung"
+    r"|lohn|salaire|rémunération|sueldo|salario|remuneración)\b",
+    re.IGNORECASE,
+)
+
+
 def _concerns(contact: Contact, facts: InterviewFacts) -> tuple[Concern, ...]:
-    """This person's concerns, then the interview's, each once."""
+    """This person's concerns, then the interview's, each once; none about pay (R13)."""
     items = (*contact.concerns, *facts.concerns_to_address)
     concerns = (item if isinstance(item, Concern) else Concern(item) for item in items)
-    return tuple(dict.fromkeys(c for c in concerns if c.concern.strip()))
+    return tuple(
+        dict.fromkeys(c for c in concerns if c.concern.strip() and not _MONEY.search(c.concern))
+    )
 
 
 def display_address(name: str, email: str) -> str:
@@ -397,8 +451,8 @@ def _render(
     recipient = to[0]
     lang = language(facts.language)
     formal, greeting_name = _salutation(recipient, facts)
-    title = (recipient.title or "").strip() if formal else ""
-    full_name = " ".join(recipient.name.split())
+    typed_title, full_name = _titled(cased(recipient.name))
+    title = ((recipient.title or "").strip() or typed_title) if formal else ""
     place = _place(recipient, facts)
     point = _point_for(recipient, facts)
     deadline = facts.competing_deadline
@@ -409,9 +463,9 @@ def _render(
         "gender": title_gender(title),
         "surname": _surname(full_name),
         "full_name": full_name,
-        "candidate": facts.candidate.name,
+        "candidate": cased(facts.candidate.name),
         "spoken_name": _spoken_name(facts.candidate),
-        "company": facts.company,
+        "company": cased(facts.company, capitals=False),
         "job_title": facts.job_title,
         "interview_day": _day(facts, recipient, lang),
         "format": lang.formats[facts.format],
@@ -419,16 +473,18 @@ def _render(
         "phone": facts.candidate.phone or "",
         "point": (compose.point(point) if lang.composes else point) if point else None,
         "role": recipient.role.value,
+        # Whether the recipient was in the interview: "the role we discussed" only to them.
+        "interviewed": recipient.interviewed,
         "opening": place % _OPENINGS,
         "closing": (place + (1 if point else 0)) % _CLOSINGS,
         "competing": competing and deadline is not None,
         "competing_day": lang.day(deadline.on) if deadline else "",
         "top_choice": bool(deadline and deadline.top_choice),
-        "regarding": regarding.name if regarding else "",
+        "regarding": _titled(cased(regarding.name))[1] if regarding else "",
         # How a formal letter names the colleague it mentions ("mit Herrn Huber", "avec
         # M. Huber", "con el Sr. Huber"): the title's gender and the surname, when known.
         "regarding_gender": title_gender(regarding.title) if regarding else None,
-        "regarding_surname": _surname(regarding.name) if regarding else "",
+        "regarding_surname": _surname(cased(regarding.name)) if regarding else "",
         "final": kind is StepKind.FINAL_FOLLOW_UP,
     }
     if channel is Channel.PHONE:
@@ -444,7 +500,10 @@ def _render(
         )
     template = _template(f"{kind.value}.txt", lang.code)
     budget = lang.budgets[kind]
-    optional = _Optional(facts.additional_info, _concerns(recipient, facts), facts.strengths)
+    # R2: each interviewer's note leads with a different strength, so a panel's notes differ.
+    turn = place % len(facts.strengths) if facts.strengths else 0
+    strengths = (*facts.strengths[turn:], *facts.strengths[:turn])
+    optional = _Optional(facts.additional_info, _concerns(recipient, facts), strengths)
     subject, body = "", ""
     for trimmed in optional.trims():
         if lang.composes:
