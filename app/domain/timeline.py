@@ -921,6 +921,10 @@ def _holidays(calendar: BusinessCalendar, year: int, lang: Language | None = Non
     return _Holidays(pattern, {k: tuple(sorted(set(v))) for k, v in dates.items()}, needs)
 
 
+#: A weekday right before "after <holiday>": "the Monday after Thanksgiving".
+_WEEKDAY_BEFORE = re.compile(rf"\b(?:the\s+)?{_DAY_NAME}\s+$")
+
+
 def _holiday_candidates(normalized: str, ctx: _Context) -> list[_Candidate]:
     table = _holidays(ctx.calendar, ctx.said_on.year, ctx.lang)
     if table.pattern is None or not any(word in normalized for word in table.needs):
@@ -949,6 +953,19 @@ def _holiday_candidates(normalized: str, ctx: _Context) -> list[_Candidate]:
                 subdivision=ctx.calendar.spec.subdivision or "",
                 language=ctx.lang.code,
             )
+        weekday = _WEEKDAY_BEFORE.search(normalized, max(0, m.start() - 16), m.start())
+        if after and weekday and m["after"].strip() == "after" and ctx.lang.code == "en":
+            # "the Monday after Thanksgiving": that day, the first one after the holiday
+            wanted = ctx.lang.weekday(weekday["weekday"])
+            day = holiday + relativedelta(days=+1, weekday=relative_weekday(wanted)(+1))
+            how = said(
+                f"that day after {what} ({format_day(holiday)})",
+                "how.weekday_after_holiday",
+                holiday=what,
+                day=holiday,
+            )
+            found.append(_Candidate(weekday.start(), m.end(), day, how, False))
+            continue
         if after:
             first, last = ctx.calendar.week_of(holiday, weeks_ahead=1)
             day = ctx.calendar.last_business_day_between(first, last)

@@ -937,6 +937,11 @@ _WORDS: dict[str, tuple[str, str, str]] = {
         "le dernier jour ouvré avant le {day}",
         "el último día hábil antes del {day}",
     ),
+    "how.weekday_after_holiday": (
+        "dieser Tag nach {holiday} ({day})",
+        "ce jour après {holiday} ({day})",
+        "ese día después de {holiday} ({day})",
+    ),
     "how.week_of": (
         "der letzte Werktag der Woche vom {start}",
         "le dernier jour ouvré de la semaine du {start}",
