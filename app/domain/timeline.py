@@ -954,36 +954,28 @@ def _holiday_candidates(normalized: str, ctx: _Context) -> list[_Candidate]:
                 language=ctx.lang.code,
             )
         weekday = _WEEKDAY_BEFORE.search(normalized, max(0, m.start() - 16), m.start())
+        begins = m.start()
         if after and weekday and m["after"].strip() == "after" and ctx.lang.code == "en":
             # "the Monday after Thanksgiving": that day, the first one after the holiday
-            wanted = ctx.lang.weekday(weekday["weekday"])
-            day = holiday + relativedelta(days=+1, weekday=relative_weekday(wanted)(+1))
-            how = said(
-                f"that day after {what} ({format_day(holiday)})",
-                "how.weekday_after_holiday",
-                holiday=what,
-                day=holiday,
-            )
-            found.append(_Candidate(weekday.start(), m.end(), day, how, False))
-            continue
-        if after:
+            wanted = relative_weekday(ctx.lang.weekday(weekday["weekday"]))
+            day = holiday + relativedelta(days=+1, weekday=wanted(+1))
+            begins = weekday.start()
+            reading = f"that day after {what} ({format_day(holiday)})", "weekday_after_holiday"
+        elif after:
             first, last = ctx.calendar.week_of(holiday, weeks_ahead=1)
             day = ctx.calendar.last_business_day_between(first, last)
-            how = said(
+            reading = (
                 f"after {what} ({format_day(holiday)}): the last business day of the week after",
-                "how.after_holiday",
-                holiday=what,
-                day=holiday,
+                "after_holiday",
             )
         else:
             day = ctx.calendar.business_day_on_or_before(holiday - timedelta(days=1))
-            how = said(
+            reading = (
                 f"before {what} ({format_day(holiday)}): the last business day before it",
-                "how.before_holiday",
-                holiday=what,
-                day=holiday,
+                "before_holiday",
             )
-        found.append(_Candidate(m.start(), m.end(), day, how, False))
+        how = said(reading[0], f"how.{reading[1]}", holiday=what, day=holiday)
+        found.append(_Candidate(begins, m.end(), day, how, False))
     return found
 
 
