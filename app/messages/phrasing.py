@@ -151,7 +151,7 @@ _ED_ADJECTIVES = frozenset(
     "needed noted organized organised qualified reinforced related renowned seasoned shared "
     "sophisticated specialized specialised structured unstructured varied weighted "
     "well-rounded self-directed self-motivated detail-oriented data-driven user-centred "
-    "user-centered published proven red bed need seed speed feed shed breed deed hundred "
+    "user-centered proven red bed need seed speed feed shed breed deed hundred "
     "tailored dated outdated unrelated regulated unregulated".split()
 )
 #: Adjectives that open a phrase about the candidate: "fluent in Spanish".
@@ -174,7 +174,7 @@ _PREDICATES = frozenset(
     "organized organised detail-oriented self-motivated motivated driven reliable adaptable "
     "creative analytical proactive resourceful dependable punctual hardworking hard-working "
     "personable approachable meticulous patient flexible bilingual fluent data-driven "
-    "results-driven customer-focused self-taught cleared".split()
+    "results-driven customer-focused self-taught cleared trained".split()
 )
 #: Words that make the next one say how much: "very organized", "highly motivated".
 _INTENSIFIERS = frozenset(
@@ -201,7 +201,10 @@ _CREDENTIALS = frozenset(
     "shrm-scp aphr phr sphr cfp cpp itil togaf".split()
 )
 #: Adverbs that may stand between a subject-less phrase and its verb ("also led").
-_ADVERBS = frozenset("also recently previously successfully personally".split())
+_ADVERBS = frozenset(
+    "also recently previously successfully personally never always consistently regularly "
+    "often".split()
+)
 _OBJECT_STARTS = _DETERMINERS | frozenset("me us them it well".split())
 
 #: What people leave out when they type fast and a letter would not: the capital of "I" and of
@@ -375,7 +378,7 @@ def _form(text: str, words: list[str]) -> Form:
     if (
         len(words) <= 4
         and first not in _DETERMINERS
-        and (words[-1] in _PREDICATES or (first in _INTENSIFIERS and len(words) == 2))
+        and (words[-1].rstrip(".,!") in _PREDICATES or (first in _INTENSIFIERS and len(words) == 2))
     ):
         return Form.ADJECTIVE
     if _is_role(words):
