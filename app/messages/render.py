@@ -351,7 +351,8 @@ def _place(contact: Contact, facts: InterviewFacts) -> int:
 #: the notes before one).
 _MONEY = re.compile(
     r"\b(?:salary|salaries|compensation|pay|equity|bonus|money|benefits|gehalt\w*|vergütung"
-    r"|lohn|salaire|rémunération|sueldo|salario|remuneración)\b",
+    r"|lohn|salaire|salari\w*|rémunération|prétentions|sueldo|salario|remuneración"
+    r"|pretensiones)\b",
     re.IGNORECASE,
 )
 
