@@ -42,12 +42,9 @@ _NEGATION = re.compile(
 
 _REJECTION = re.compile(
     r"\b(?:"
-    r"(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+(?:not\s+to\s+(?:move|proceed"
-    r"|progress"
-    r"|pursue|continue|offer|advance|extend)|to\s+(?:move|go|proceed|pursue|progress|continue"
-    r"|advance"
-    r")\s+(?:forward\s+|ahead\s+)?with\s+(?:other|another|a\s+different|a\s+more|the\s+other"
-    r"|someone"
+    r"(?:decided|chosen|elected|opted|made\s+the\s+decision)\s+(?:not\s+to\s+(?:move|proceed|progress"
+    r"|pursue|continue|offer|advance|extend)|to\s+(?:move|go|proceed|pursue|progress|continue|advance"
+    r")\s+(?:forward\s+|ahead\s+)?with\s+(?:other|another|a\s+different|a\s+more|the\s+other|someone"
     r"|an\s+internal|a\s+candidate))"
     r"|mov(?:e|ing)\s+(?:forward|ahead)\s+with\s+(?:other|another|a\s+different|someone\s+else"
     r"|candidates\s+whose|a\s+candidate\s+whose|an\s+internal)"
@@ -56,8 +53,7 @@ _REJECTION = re.compile(
     r"|(?:won't|aren't|cannot|can't|unable\s+to|not\s+able\s+to|not\s+in\s+a\s+position\s+to)\s+"
     r"(?:be\s+)?(?:mov\w+\s+forward|proceed\w*|progress\w*|offer\w*|extend\w*|invit\w+|advanc\w+"
     r"|tak\w+\s+your\s+application|continu\w+)"
-    r"|(?:position|role|vacancy|job|opening|post|req(?:uisition)?)\s+(?:has|had)\s+(?:now\s+"
-    r"|since\s+"
+    r"|(?:position|role|vacancy|job|opening|post|req(?:uisition)?)\s+(?:has|had)\s+(?:now\s+|since\s+"
     r"|already\s+)?been\s+(?:filled|closed|cancell?ed|withdrawn|offered\s+to)"
     r"|fill(?:ed|ing)\s+(?:the\s+(?:position|role)\s+)?internally"
     r"|(?:we've|we\s+have|we)\s+(?:now\s+|already\s+|just\s+)?filled\s+(?:the|this|that)\s+"
@@ -79,8 +75,7 @@ _REJECTION = re.compile(
     r"|not\s+(?:the\s+)?(?:right|best)\s+(?:fit|match)"
     r"|(?:must|have\s+to|will)\s+decline"
     r"|not\s+(?:be\s+)?(?:a\s+)?(?:fit|match)\s+for"
-    r"|(?:role|position|search|hiring)\s+(?:has\s+been|is|was)\s+(?:cancell?ed|closed|frozen"
-    r"|eliminated)"
+    r"|(?:role|position|search|hiring)\s+(?:has\s+been|is|was)\s+(?:cancell?ed|closed|frozen|eliminated)"
     r"|hiring\s+freeze"
     r"|decided\s+not\s+to\s+(?:fill|hire|move|proceed)"
     r"|other\s+candidates\s+(?:whose|who|with)\s+(?:experience|skills|background|profiles?)"
@@ -90,25 +85,23 @@ _REJECTION = re.compile(
     r"|(?:offer\w*|extend\w*\s+an?\s+offer)\s+(?:(?:the|this|that|our)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:role|position|post|job)\s+)?"
     r"to\s+(?:another|a\s+different|an\s+internal|someone\s+else|somebody\s+else"
-    r"|a\s+candidate\s+who"
-    r"|the\s+other)"
+    r"|a\s+candidate\s+who|the\s+other)"
     r"|appoint(?:ed|ing)?\s+(?:someone|somebody|another|a\s+different|an\s+internal|the\s+other)"
     r"|(?:found|identified|selected|chosen|hired)\s+(?:our\s+(?:person|candidate|hire|new\s+\w+)"
-    r"|(?:someone|somebody)\s+else|(?:a|another|the\s+right|a\s+stronger)\s+candidate\s+(?:for"
-    r"|who))"
+    r"|(?:someone|somebody)\s+else"
+    r"|(?:a|another|the\s+right|a\s+stronger)\s+candidate\s+(?:for|who))"
     r"|(?:decided|decision|going|chosen|opted|elected)\s+to\s+pass\b|pass(?:ing)?\s+on\s+(?:your"
     r"|moving|this\s+one)"
     r"|(?:who|and\s+(?:she|he|they))\s+(?:has|have)\s+(?:now\s+)?accepted"
     r"|(?:decided|chosen|elected|opted)\s+to\s+pe?rs?ue\s+(?:other|another)"
-    r"|(?:won't|will\s+not|are\s+not|aren't|not)\s+(?:be\s+)?(?:mov|advanc|progress|invit|tak"
-    r"|bring)\w*"
-    r"\s+you\s+(?:forward|on|ahead|through|to|further|any\s+further)"
+    r"|(?:won't|will\s+not|are\s+not|aren't|not)\s+(?:be\s+)?"
+    r"(?:mov|advanc|progress|invit|tak|bring)\w*\s+you\s+(?:forward|on|ahead|through|to|further"
+    r"|any\s+further)"
     r"|(?:position|role|vacancy|job|opening|post)\b(?:\s+[\w-]+){0,4}?\s+(?:is|has\s+been|have"
     r"\s+been)\s+(?:now\s+)?(?:closed|filled)"
     r"|decided\s+not\s+to\s+(?:appoint|offer|progress|invite|shortlist)"
-    r"|(?:decided|chose|chosen|opted|elected)\s+to\s+(?:hire|appoint|go\s+with|bring\s+on)\s+(?:a"
-    r"|another"
-    r"|an|the\s+other|someone|somebody)\b(?!\s+(?:offer|next|final))"
+    r"|(?:decided|chose|chosen|opted|elected)\s+to\s+(?:hire|appoint|go\s+with|bring\s+on)\s+"
+    r"(?:a|another|an|the\s+other|someone|somebody)\b(?!\s+(?:offer|next|final))"
     r")"
 )
 
@@ -118,11 +111,9 @@ _OFFER = re.compile(
     r"|(?:like|love|want|wish)\s+to\s+(?:offer\s+you|extend\s+(?:you\s+)?an?\s+(?:\w+\s+)?offer"
     r"|make\s+you\s+an?\s+(?:\w+\s+)?offer)"
     r"|offer(?:ing)?\s+you\s+the\s+(?:position|role|job|post)"
-    r"|(?:extend(?:ing)?|mak(?:e|ing))\s+(?:you\s+)?an?\s+(?:verbal\s+|formal\s+|written\s+"
-    r"|job\s+)?"
+    r"|(?:extend(?:ing)?|mak(?:e|ing))\s+(?:you\s+)?an?\s+(?:verbal\s+|formal\s+|written\s+|job\s+)?"
     r"offer"
-    r"|(?:your|the|an?|our)\s+(?:formal\s+|written\s+|official\s+)?offer\s+(?:letter|package"
-    r"|details)"
+    r"|(?:your|the|an?|our)\s+(?:formal\s+|written\s+|official\s+)?offer\s+(?:letter|package|details)"
     r"|(?:attached|enclosed)\s+(?:is|please\s+find|you'll\s+find)\s+(?:your|the|our)\s+offer"
     r"|welcome\s+(?:you\s+)?(?:to\s+the\s+team|aboard|on\s+board)"
     r"|you\s+got\s+the\s+(?:job|role|position)|the\s+(?:job|role|position)\s+is\s+yours"
@@ -137,9 +128,8 @@ _OFFER = re.compile(
     r"|to\s+have\s+you)\s+join\s+(?:us|the\s+team|our\s+team|[\w&'.-]+)(?:\s+(?:team"
     r"|full[\s-]time))?"
     r"(?=\s+as\b|\s*(?:!|\.|$|,\s+(?:starting|with|on)))"
-    r"|(?:like|love|want|wish|delighted|happy|pleased|excited|thrilled)\s+to\s+(?:have|bring"
-    r"|welcome)"
-    r"\s+you\s+(?:on\s*board|aboard)"
+    r"|(?:like|love|want|wish|delighted|happy|pleased|excited|thrilled)\s+to\s+"
+    r"(?:have|bring|welcome)\s+you\s+(?:on\s*board|aboard)"
     r"|(?:bring|welcome)\s+you\s+(?:on\s*board|aboard)"
     r"|you\s+(?:are|have\s+been|were)\s+(?:selected|chosen)\s+(?:for|as)\s+(?:the\s+|our\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:post|position|role|job)\b"
@@ -150,15 +140,13 @@ _NEXT_ROUND = re.compile(
     r"\b(?:"
     r"(?:next|second|2nd|third|3rd|final|last|follow[\s-]up|onsite|on[\s-]site|technical|panel"
     r"|in[\s-]person|superday|virtual\s+onsite)\s+(?:round|stage|interview|conversation|call|chat"
-    r"|step\s+in"
-    r"\s+(?:our|the)\s+process)s?"
+    r"|step\s+in\s+(?:our|the)\s+process)s?"
     r"|invite\s+you\s+(?:to|for|back|in)"
     r"|(?:move|moving|advance|advancing|progress|progressing|proceed|proceeding|bring|bringing)"
     r"\s+(?:you\s+)?(?:forward\s+|through\s+|on\s+)?to\s+the\s+(?:next|final|onsite|last)"
     r"|(?:like|love|want)\s+(?:you\s+)?to\s+(?:meet|speak\s+with|talk\s+to|come\s+(?:in|back))"
     r"|(?:like|love|want)\s+to\s+have\s+you\s+(?:meet|come|speak)"
-    r"|schedule\s+(?:a|an|the|your)\s+(?:second|next|final|follow[\s-]up|technical|onsite"
-    r"|on[\s-]site"
+    r"|schedule\s+(?:a|an|the|your)\s+(?:second|next|final|follow[\s-]up|technical|onsite|on[\s-]site"
     r"|panel|call\s+with|chat\s+with|meeting\s+with|conversation\s+with)"
     r"|(?:take[\s-]home|case\s+study|technical\s+(?:test|exercise|assessment)|coding\s+(?:test"
     r"|exercise|challenge)|assessment)(?:\s+\w+)?\s+(?:as|for)\s+the\s+next"
@@ -168,17 +156,16 @@ _NEXT_ROUND = re.compile(
     r"|next\s+(?:part|stage|step|phase)\s+(?:of|in)\s+(?:our|the)\s+(?:hiring\s+"
     r"|interview\s+)?process"
     r"|one\s+(?:more|last|final)\s+(?:step|stage|round|conversation|chat|call|interview)"
-    r"|(?:complete|do|take|send\s+you)\s+(?:a|an|our|the)\s+(?:short\s+"
-    r"|brief\s+)?(?:take[\s-]home|case"
-    r"\s+study|coding|technical|written|skills?)\s*(?:exercise|assignment|test|challenge|task"
-    r"|assessment|project)?"
+    r"|(?:complete|do|take|send\s+you)\s+(?:a|an|our|the)\s+(?:short\s+|brief\s+)?"
+    r"(?:take[\s-]home|case\s+study|coding|technical|written|skills?)\s*(?:exercise|assignment"
+    r"|test|challenge|task|assessment|project)?"
     r"|book\s+(?:a|an|some|your)\s+(?:[\w-]+\s+){0,2}(?:conversation|call|chat|interview|meeting"
     r"|time|slot)"
     r"|bring\s+you\s+(?:in|back|on[\s-]?site)\s+(?:to|for)"
     r"|(?:selected|invited|chosen)\s+to\s+(?:advance|move\s+forward|proceed|progress|attend"
     r"|participate|interview|sit)"
-    r"|advance\s+to\s+the\s+(?:next|final|oral|second|third|panel|technical|interview|assessment"
-    r"|onsite)"
+    r"|advance\s+to\s+the\s+(?:next|final|oral|second|third|panel|technical|interview"
+    r"|assessment|onsite)"
     r"|(?:can|could|would)\s+you\s+come\s+(?:in\s+|by\s+|over\s+)?(?:and\s+|to\s+)?meet"
     r"|(?:wants?|would\s+like|'d\s+like|wanted)\s+to\s+(?:talk|speak|meet|chat)\s+(?:to|with)\s+you"
     r"\b(?!\s+about\s+(?:the|your)\s+offer)"
@@ -192,15 +179,13 @@ _OUT_OF_OFFICE = re.compile(
     r"\b(?:"
     r"automatic\s+reply|auto[\s-]?reply|autoreply|auto[\s-]?response|out\s+of\s+(?:the\s+)?office"
     r"|ooo"
-    r"|on\s+(?:annual\s+|parental\s+|maternity\s+|paternity\s+|sick\s+|medical\s+"
-    r"|extended\s+)?leave"
+    r"|on\s+(?:annual\s+|parental\s+|maternity\s+|paternity\s+|sick\s+|medical\s+|extended\s+)?leave"
     r"|on\s+(?:a\s+)?sabbatical"
     r"|(?:i\s+am|i'm|i\s+will\s+be|i'll\s+be)\s+(?:currently\s+)?(?:away|travel+ing|on\s+vacation"
     r"|on\s+holiday|on\s+pto|off|out)\b"
     r"|limited\s+(?:access\s+to|email\s+access|e-mail\s+access)"
     r"|away\s+from\s+(?:my|the)\s+(?:desk|office|e-?mail)"
-    r"|(?:respond|reply|get\s+back\s+to\s+you)\s+(?:to\s+your\s+(?:e-?mail|message)\s+)?(?:when"
-    r"|upon"
+    r"|(?:respond|reply|get\s+back\s+to\s+you)\s+(?:to\s+your\s+(?:e-?mail|message)\s+)?(?:when|upon"
     r"|on|after)\s+(?:i|my)\s+return"
     r")"
 )
@@ -259,6 +244,9 @@ class _Phrases:
     someone_else: re.Pattern[str] | None = None
     #: Before a next-round phrase: the team's own interviews (None: not told apart).
     own_process: re.Pattern[str] | None = None
+    #: Right after a date, words that make it an absent sender's return ("am 11. Jänner wieder
+    #: im Büro"; None: only the words before a date say so).
+    back_after: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=8)
@@ -283,6 +271,7 @@ def _phrases(code: str) -> _Phrases:
         return re.compile(also_plain(pattern, spellings))
 
     own = getattr(data, "REPLY_OWN_PROCESS", None)
+    back_after = getattr(data, "REPLY_RETURN_AFTER", None)
     return _Phrases(
         compiled(data.REPLY_NEGATION),
         compiled(data.REPLY_REJECTION),
@@ -292,6 +281,7 @@ def _phrases(code: str) -> _Phrases:
         compiled(data.REPLY_RETURN),
         compiled(data.REPLY_UPDATE),
         own_process=compiled(own) if own else None,
+        back_after=compiled(back_after) if back_after else None,
     )
 
 
@@ -476,29 +466,12 @@ def _return_date(
         text, said_on=received_on, calendar=calendar, day_first=day_first, language=code
     )
     found = [e for e in expressions if e.day >= received_on]
-    after = _return_after(code)
+    phrases = _phrases(code)
     marked = [
         e.day
         for e in found
-        if _phrases(code).back.search(e.before)
-        or (after is not None and after.search(_after(text, e.text)))
+        if phrases.back.search(e.before)
+        or (phrases.back_after is not None and phrases.back_after.search(e.after))
     ]
     days = marked or [e.day for e in found]
     return max(days, default=None)
-
-
-@lru_cache(maxsize=8)
-def _return_after(code: str) -> re.Pattern[str] | None:
-    """Words right after a date that make it the return ("am 11. Jänner wieder im Büro")."""
-    if code == "en":
-        return None
-    pattern = getattr(
-        importlib.import_module(f"app.domain.languages.{code}"), "REPLY_RETURN_AFTER", None
-    )
-    return re.compile(pattern) if pattern else None
-
-
-def _after(text: str, expression: str) -> str:
-    """The words right after an expression's last place in the text, in lower case."""
-    at = text.rfind(expression)
-    return text[at + len(expression) : at + len(expression) + 40].lower() if at >= 0 else ""

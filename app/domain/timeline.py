@@ -88,9 +88,8 @@ _ANY_MONTH = (
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
 _NUMBER = r"\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _UNIT = (
-    r"(?P<unit>(?:business|working|biz|bus\.?)\s+days?|(?:calendar\s+)?days?|weeks?|wks?|months?"
-    r"|mos"
-    r"|mths?)"
+    r"(?P<unit>(?:business|working|biz|bus\.?)\s+days?|(?:calendar\s+)?days?|weeks?|wks?"
+    r"|months?|mos|mths?)"
 )
 _WEEK = r"(?:work(?:ing)?\s*)?(?:week|wk)"
 #: "next", and "nxt" as typed on a phone.
@@ -780,8 +779,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         ("or so",),
     ),
     _rule(
-        r"\b(?:(?:in|within|after|over)\s+|(?:the\s+)?next\s+)?(?:an?\s+|one\s+"
-        r"|the\s+)?fortnight\b",
+        r"\b(?:(?:in|within|after|over)\s+|(?:the\s+)?next\s+)?(?:an?\s+|one\s+|the\s+)?fortnight\b",
         RELATIVE,
         _days_after(14, _what("a fortnight, 14 days after the interview")),
         ("fortnight",),
@@ -953,9 +951,13 @@ def _holiday_candidates(normalized: str, ctx: _Context) -> list[_Candidate]:
                 subdivision=ctx.calendar.spec.subdivision or "",
                 language=ctx.lang.code,
             )
-        weekday = _WEEKDAY_BEFORE.search(normalized, max(0, m.start() - 16), m.start())
+        weekday = (
+            _WEEKDAY_BEFORE.search(normalized, max(0, m.start() - 16), m.start())
+            if after and ctx.lang.code == "en" and m["after"].strip() == "after"
+            else None
+        )
         begins = m.start()
-        if after and weekday and m["after"].strip() == "after" and ctx.lang.code == "en":
+        if weekday:
             # "the Monday after Thanksgiving": that day, the first one after the holiday
             wanted = relative_weekday(ctx.lang.weekday(weekday["weekday"]))
             day = holiday + relativedelta(days=+1, weekday=wanted(+1))
@@ -1011,20 +1013,16 @@ _DECISION = re.compile(
     r"|back\s+to\s+you|hear(?:ing)?\s+(?:from|back)|you(?:'ll|\s+will|\s+should)\s+hear"
     r"|updates?|news|next\s+steps?|answers?|feedback|respon\w+|repl(?:y|ies)|in\s+touch"
     r"|reach\s+out|contact\s+you|circle\s+back|touch\s+base|outcomes?|results?|conclu\w+"
-    r"|finali[sz]\w*|wrap(?:s|ped|ping)?\s+(?:up|things\s+up|this\s+up)|make\s+(?:a|our|the"
-    r"|their)\s+"
+    r"|finali[sz]\w*|wrap(?:s|ped|ping)?\s+(?:up|things\s+up|this\s+up)|make\s+(?:a|our|the|their)\s+"
     r"(?:call|choice|selection|hire|offer|final)|choos\w+|select\w*|shortlist\w*|offers?"
     r"|verdict|(?<!please\s)(?<!you\s)confirm\w*(?=\s+(?:by|next|the\s+(?:decision|outcome)"
     r"|our\s+(?:decision|choice)"
-    r"|whether|if|either|within|before|on|in|shortly|soon)\b|[\s.,!]*$)|inform\w*|notify"
-    r"|follow\s+up\s+with\s+you|timeline|timeframe"
-    r"|know\s+more|close\s+the\s+(?:role|search|process)|debrief\w*|deliberat\w+"
-    r"|review(?:ing)?\s+(?:all\s+)?(?:the\s+)?(?:candidates|applications|feedback|finalists)"
+    r"|whether|if|either|within|before|on|in|shortly|soon)\b|[\s.,!]*$)|inform\w*|notify|follow\s+up\s+with\s+you|timeline|timeframe"
+    r"|know\s+more|close\s+the\s+(?:role|search|process)|debrief\w*|deliberat\w+|review(?:ing)?\s+(?:all\s+)?(?:the\s+)?(?:candidates|applications|feedback|finalists)"
     r"|assess\w*|evaluat\w+|come\s+to\s+a|sign[\s-]off|approv\w+|come\s+back|call\s+you"
     r"|ring\s+you|email\s+you|write\s+to\s+you|know\s+by|hope\s+to\s+have"
     r"|recommend\w*|get\s+a\s+call|give\s+you\s+a\s+(?:call|ring)|(?:be\s+)?in\s+contact"
-    r"|at\s+the\s+"
-    r"(?:very\s+)?latest|no\s+later\s+than|worst\s+case|latest\s+by"
+    r"|at\s+the\s+(?:very\s+)?latest|no\s+later\s+than|worst\s+case|latest\s+by"
     r"|(?<!please\s)(?<!you\s)confirm\w*(?=\s+(?:[\w,]+\s+){0,6}(?:whether|if)\b)"
     r"|slip\w*\s+(?:to|until|into|past)|push\w*\s+(?:\w+\s+)?(?:back|out)\s+(?:to|until|into))\b"
 )
@@ -1035,14 +1033,13 @@ _MEETING = "an interview or meeting"
 _DISTRACTORS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"\b(?:out\s+of\s+(?:the\s+)?office|ooo|auto(?:matic)?[\s-]?reply|on\s+(?:annual\s+"
-            r"|parental\s+|sick\s+)?leave"
+            r"\b(?:out\s+of\s+(?:the\s+)?office|ooo|auto(?:matic)?[\s-]?reply|on\s+(?:annual\s+|parental\s+|sick\s+)?leave"
             r"|annual\s+leave|on\s+(?:vacation|holiday|pto)|pto|away\s+(?:from|until|till|on)"
             r"|(?:i|we|she|he|they)(?:'ll|\s+will)?\s+be\s+back|back\s+in\s+(?:the\s+)?office"
             r"|(?:i'm|i\s+am|i'll\s+be|i\s+will\s+be|she's|he's|she\s+is|he\s+is|they're)\s+"
             r"(?:out|away|off)\b"
-            r"|(?:is|are|will\s+be)\s+(?:out|away|off)(?=\s+(?:this|next|until|till|on|for|of"
-            r"|from)\b)"
+            r"|(?:is|are|will\s+be)\s+(?:out|away|off)"
+            r"(?=\s+(?:this|next|until|till|on|for|of|from)\b)"
             r"|(?:on|doing|called\s+up\s+for)\s+(?:reserve|military|jury|army)\s+duty|miluim"
             r"|returning|return\s+on|travel+ing|limited\s+access|(?:office|we)\s+(?:is|are|will"
             r"\s+be)\s+closed|off\s+(?:until|till|from))\b"
@@ -1068,8 +1065,7 @@ _DISTRACTORS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:hybrid|remote|on[\s-]?site\s+days|in\s+the\s+office|days\s+(?:a|per)\s+week"
-            r"|(?:\d+|one|two|three|four|five)[\s-]*(?:days?|hours?|shifts?)\s+(?:a|per"
-            r"|each)\s+(?:week|day"
+            r"|(?:\d+|one|two|three|four|five)[\s-]*(?:days?|hours?|shifts?)\s+(?:a|per|each)\s+(?:week|day"
             r"|month)|work(?:ing)?\s+(?:pattern|hours|schedule)"
             r"|office\s+hours|shifts?|rota|on[\s-]call|part[\s-]time|full[\s-]time|24/7"
             r"|hours\s+(?:a|per))\b"
@@ -1087,8 +1083,7 @@ _DISTRACTORS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:interview\w*|met|meeting|meets?|spoke|speak\w*|chat\w*|talk\w*|came\s+in"
-            r"|coming\s+in|visit\w*|on[\s-]?site|panel|round|stage|screen\w*|(?:phone|video"
-            r"|zoom)\s+call|schedul\w*|availab\w*|slots?"
+            r"|coming\s+in|visit\w*|on[\s-]?site|panel|round|stage|screen\w*|(?:phone|video|zoom)\s+call|schedul\w*|availab\w*|slots?"
             r"|zoom|teams\s+call|presentation|assessment\s+centre|take[\s-]home|test)\b"
         ),
         _MEETING,
@@ -1104,8 +1099,7 @@ _DISTRACTORS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:please\s+(?:\w+\s+)?(?:confirm|let\s+(?:me|us)\s+know|reply|respond|send"
-            r"|return|sign"
-            r"|submit|complete|provide|share)|(?:could|can|would)\s+you\s+(?:please\s+)?(?:confirm"
+            r"|return|sign|submit|complete|provide|share)|(?:could|can|would)\s+you\s+(?:please\s+)?(?:confirm"
             r"|let\s+(?:me|us)\s+know|send|return|sign|submit|complete))\b"
         ),
         "something asked of the candidate",
@@ -1381,8 +1375,7 @@ def _nearest(cues: list[tuple[int, int, str]], c: _Candidate) -> str | None:
     for start, end, why in cues:
         if start < c.end and end > c.start:
             continue  # a cue inside the expression itself ("the following week")
-        gap = c.start - end if end <= c.start else start - c.end
-        key = (gap, 0 if why is DECIDES else 1)
+        key = (_gap((start, end, why), c), 0 if why is DECIDES else 1)
         if best is None or key < best[:2]:
             best = (*key, why)
     return None if best is None else best[2]
@@ -1595,12 +1588,14 @@ def _since(counted_from: str) -> Explained:
 
 @dataclass(frozen=True, slots=True)
 class DateExpression:
-    """A date expression found in a text: its words, the day it names, and the words before it
-    in its clause (lower case), for a caller that decides what the date is about."""
+    """A date expression found in a text: its words, the day it names, and the words before and
+    after it on its line (lower case, up to 60 and 40 characters), for a caller that decides
+    what the date is about."""
 
     text: str
     day: date
     before: str
+    after: str = ""
 
 
 def date_expressions(
@@ -1624,7 +1619,13 @@ def date_expressions(
     ctx = _Context(said_on, calendar, day_first or lang.code != "en", lang)
     for c in _candidates(normalized, ctx):
         begin = max(normalized.rfind("\n", 0, c.start) + 1, c.start - 60)
-        found.append(DateExpression(text[c.start : c.end], c.day, normalized[begin : c.start]))
+        line_end = normalized.find("\n", c.end)
+        end = min(c.end + 40, len(normalized) if line_end < 0 else line_end)
+        found.append(
+            DateExpression(
+                text[c.start : c.end], c.day, normalized[begin : c.start], normalized[c.end : end]
+            )
+        )
     return tuple(found)
 
 

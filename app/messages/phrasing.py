@@ -173,7 +173,7 @@ _PREDICATES = frozenset(
     "certified licensed qualified accredited registered bilingual trilingual multilingual "
     "organized organised detail-oriented self-motivated motivated driven reliable adaptable "
     "creative analytical proactive resourceful dependable punctual hardworking hard-working "
-    "personable approachable meticulous patient flexible bilingual fluent data-driven "
+    "personable approachable meticulous patient flexible fluent data-driven "
     "results-driven customer-focused self-taught cleared trained".split()
 )
 #: Words that make the next one say how much: "very organized", "highly motivated".
@@ -197,7 +197,7 @@ _PERSON_NOUNS = frozenset(
 #: Degrees and certifications a strength may open with: "I would bring my PhD in …".
 _CREDENTIALS = frozenset(
     "phd ph.d. mba msc m.sc. ms ma bsc b.sc. bs ba beng meng m.ed. med jd llm md cpa cfa acca "
-    "cima pmp cissp cism cisa ccna ccnp ccie ccrn rn lpn cna prince2 csm psm cpa cma shrm-cp "
+    "cima pmp cissp cism cisa ccna ccnp ccie ccrn rn lpn cna prince2 csm psm cma shrm-cp "
     "shrm-scp aphr phr sphr cfp cpp itil togaf".split()
 )
 #: Adverbs that may stand between a subject-less phrase and its verb ("also led").

@@ -238,6 +238,11 @@ _HONORIFICS = frozenset(
 )
 
 
+#: The first letter of a name and of each part after a hyphen or apostrophe.
+_NAME_PART = re.compile(r"(^|[-'’])(\w)")
+
+
+@lru_cache(maxsize=1024)
 def cased(name: str, *, capitals: bool = True) -> str:
     """A name typed all in small letters (or, with ``capitals``, all in capitals) written as
     names are: "sarah chen" → "Sarah Chen", "RAJESH KUMAR" → "Rajesh Kumar", "o'neil" →
@@ -254,7 +259,7 @@ def cased(name: str, *, capitals: bool = True) -> str:
         if index and word in _PARTICLES:
             words.append(word)
             continue
-        words.append(re.sub(r"(^|[-'’])(\w)", lambda m: m.group(1) + m.group(2).upper(), word))
+        words.append(_NAME_PART.sub(lambda m: m.group(1) + m.group(2).upper(), word))
     return " ".join(words)
 
 

@@ -322,8 +322,7 @@ BEFORE = (
     ),
     (
         r"\b(?:start(?:en|et|termin)?|beginn(?:en|t)?|eintritt(?:sdatum|stermin)?|anfangen"
-        r"|einsteigen|arbeitsbeginn|einstieg)\s+(?:(?:ist|wäre|am|ab|zum|im|der|den|dem"
-        r"|wäre)\s+)*$",
+        r"|einsteigen|arbeitsbeginn|einstieg)\s+(?:(?:ist|wäre|am|ab|zum|im|der|den|dem|wäre)\s+)*$",
         "a start date",
     ),
     (
