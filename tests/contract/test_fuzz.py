@@ -19,6 +19,7 @@ from typing import Any
 
 import schemathesis
 from hypothesis import HealthCheck, settings
+from hypothesis.errors import FlakyStrategyDefinition
 from schemathesis import checks
 from schemathesis.config import SchemathesisConfig
 from schemathesis.core.parameters import ParameterLocation
@@ -82,11 +83,18 @@ def test_the_links_chain_operations() -> None:
 
 
 def test_stateful_scenarios_keep_the_contract() -> None:
-    Scenarios.run(
-        settings=settings(
-            max_examples=40,
-            stateful_step_count=6,
-            deadline=None,
-            suppress_health_check=list(HealthCheck),
-        )
+    scenarios = settings(
+        max_examples=40,
+        stateful_step_count=6,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
     )
+    try:
+        Scenarios.run(settings=scenarios)
+    except FlakyStrategyDefinition:
+        # Schemathesis's stateful phase now and then draws a link's value with other
+        # constraints when Hypothesis replays a case (a known, rare fault of the library, not
+        # of the service: no request was answered wrongly). Run the scenarios once more, with
+        # new cases; a broken contract still fails, there and here.
+        Scenarios.run(settings=scenarios)
